@@ -1,0 +1,15 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <glib-object.h>
+#include <gio/gio.h>
+
+#define ATOMR_VIEW_INSIDE
+
+#include "atomr-view-version.h"
+#include "atomr-view-version-macros.h"
+#include "atomr-view-enum-types.h"
+
+/* Each concern (actor/, scene/, ui/) adds its headers here. */
+
+#undef ATOMR_VIEW_INSIDE

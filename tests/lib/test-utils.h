@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <atomr-view.h>
+
+G_BEGIN_DECLS
+
+/* Runs one iteration of the default main context, waiting at most until
+ * @deadline_us (monotonic) or a few milliseconds, whichever comes first. */
+void atomr_view_test_iterate (gint64 deadline_us);
+
+/* Waits for a condition with a deadline, iterating the default main context
+ * meanwhile; a condition that never holds fails the test with its text. */
+#define ATOMR_VIEW_TEST_WAIT_UNTIL(cond, timeout_ms)                            \
+  G_STMT_START {                                                                \
+    gint64 _atomr_deadline = g_get_monotonic_time () + (gint64) (timeout_ms) * 1000; \
+    while (!(cond))                                                             \
+      {                                                                         \
+        if (g_get_monotonic_time () > _atomr_deadline)                          \
+          g_error ("%s:%d: timed out after %d ms waiting for: %s",              \
+                   __FILE__, __LINE__, (int) (timeout_ms), #cond);              \
+        atomr_view_test_iterate (_atomr_deadline);                              \
+      }                                                                         \
+  } G_STMT_END
+
+/* Number of threads of this process, read from /proc/self/task. */
+guint atomr_view_test_count_threads (void);
+
+G_END_DECLS
