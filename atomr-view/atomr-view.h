@@ -12,4 +12,14 @@
 
 /* Each concern (actor/, scene/, ui/) adds its headers here. */
 
+/* actor/ */
+#include "atomr-view-actor-types.h"
+#include "atomr-view-actor-error.h"
+#include "atomr-view-props.h"
+#include "atomr-view-supervisor-strategy.h"
+#include "atomr-view-actor-ref.h"
+#include "atomr-view-context.h"
+#include "atomr-view-actor.h"
+#include "atomr-view-actor-system.h"
+
 #undef ATOMR_VIEW_INSIDE

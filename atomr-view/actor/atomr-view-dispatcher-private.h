@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "atomr-view-actor-types.h"
+#include "atomr-view-mpsc-private.h"
+
+G_BEGIN_DECLS
+
+typedef struct _AtomrViewCell             AtomrViewCell;
+typedef struct _AtomrViewDispatcher       AtomrViewDispatcher;
+typedef struct _AtomrViewDispatcherThread AtomrViewDispatcherThread;
+
+/* One thread of a dispatcher: a GMainContext with one GSource that runs the
+ * actors scheduled on it. Actors are pinned to one thread for life. */
+struct _AtomrViewDispatcherThread
+{
+  AtomrViewDispatcher *dispatcher;
+  GMainContext        *context;
+  GThread             *thread;        /* NULL when on the default main context */
+  GSource             *source;
+  AtomrViewMpscQueue   run_queue;
+  _Atomic int          sleeping;      /* 1 while it may block in poll() */
+  _Atomic int          quit;
+  AtomrViewContext    *actor_context; /* reused for every actor run here */
+  guint                index;
+};
+
+struct _AtomrViewDispatcher
+{
+  char                       *name;
+  guint                       n_threads;
+  guint                       throughput;
+  gint64                      spin_us;
+  gboolean                    on_default_context;
+  AtomrViewDispatcherThread **threads;
+  _Atomic guint               next_thread;
+};
+
+AtomrViewDispatcher       *atomr_view_dispatcher_new            (const char                *name,
+                                                                 guint                      n_threads,
+                                                                 guint                      throughput,
+                                                                 gboolean                   on_default_context);
+void                       atomr_view_dispatcher_stop           (AtomrViewDispatcher       *self);
+void                       atomr_view_dispatcher_free           (AtomrViewDispatcher       *self);
+AtomrViewDispatcherThread *atomr_view_dispatcher_pick_thread    (AtomrViewDispatcher       *self);
+void                       atomr_view_dispatcher_thread_push    (AtomrViewDispatcherThread *thread,
+                                                                 AtomrViewCell             *cell);
+AtomrViewDispatcherThread *atomr_view_dispatcher_thread_get_current (void);
+gboolean                   atomr_view_dispatcher_thread_is_current  (AtomrViewDispatcherThread *thread);
+gboolean                   atomr_view_dispatcher_in_any_thread  (void);
+
+G_END_DECLS

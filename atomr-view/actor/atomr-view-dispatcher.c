@@ -1,0 +1,277 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include "atomr-view-cell-private.h"
+#include "atomr-view-context-private.h"
+#include "atomr-view-dispatcher-private.h"
+#include "atomr-view-lock-private.h"
+
+/* A run of the source stops after this long so that timers and the other
+ * sources of the context get their turn even under a flood. */
+#define DISPATCH_BUDGET_US 2000
+#define DEFAULT_SPIN_US    50
+
+typedef struct
+{
+  GSource                    source;
+  AtomrViewDispatcherThread *thread;
+} RunQueueSource;
+
+static __thread AtomrViewDispatcherThread *current_thread;
+static __thread gboolean                   on_dispatcher_thread;
+
+static gboolean
+run_queue_prepare (GSource *source,
+                   int     *timeout)
+{
+  AtomrViewDispatcherThread *t = ((RunQueueSource *) source)->thread;
+
+  *timeout = -1;
+  if (!atomr_view_mpsc_is_empty (&t->run_queue))
+    return TRUE;
+
+  /* Announce that we may sleep, then look again: a sender that pushed in
+   * between sees the flag and wakes the context (Dekker-style handshake). */
+  atomic_store_explicit (&t->sleeping, 1, memory_order_seq_cst);
+  if (!atomr_view_mpsc_is_empty (&t->run_queue))
+    {
+      atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+run_queue_check (GSource *source)
+{
+  AtomrViewDispatcherThread *t = ((RunQueueSource *) source)->thread;
+
+  atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
+  return !atomr_view_mpsc_is_empty (&t->run_queue);
+}
+
+static gboolean
+run_queue_dispatch (GSource     *source,
+                    GSourceFunc  callback,
+                    gpointer     user_data)
+{
+  AtomrViewDispatcherThread *t = ((RunQueueSource *) source)->thread;
+  AtomrViewDispatcherThread *previous = current_thread;
+  gint64 deadline = g_get_monotonic_time () + DISPATCH_BUDGET_US;
+  AtomrViewMpscNode *node;
+  guint n = 0;
+
+  atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
+  current_thread = t;
+  while ((node = atomr_view_mpsc_pop (&t->run_queue)) != NULL)
+    {
+      AtomrViewCell *cell = atomr_view_cell_from_run_node (node);
+
+      atomr_view_cell_run (cell, t);
+      atomr_view_cell_unref (cell);
+      if ((++n & 31) == 0 && g_get_monotonic_time () > deadline)
+        break;
+    }
+  current_thread = previous;
+
+  return G_SOURCE_CONTINUE;
+}
+
+static GSourceFuncs run_queue_funcs = {
+  .prepare = run_queue_prepare,
+  .check = run_queue_check,
+  .dispatch = run_queue_dispatch,
+};
+
+static gboolean
+run_queue_looks_empty (AtomrViewDispatcherThread *t)
+{
+  return atomr_view_mpsc_is_empty (&t->run_queue);
+}
+
+static gpointer
+dispatcher_thread_main (gpointer data)
+{
+  AtomrViewDispatcherThread *t = data;
+  gint64 spin_us = t->dispatcher->spin_us;
+
+  on_dispatcher_thread = TRUE;
+  g_main_context_push_thread_default (t->context);
+  while (!atomic_load_explicit (&t->quit, memory_order_acquire))
+    {
+      /* Waking a halted vCPU costs tens of microseconds here; spinning a
+       * little before blocking keeps ping-pong and ask latency low. */
+      if (spin_us > 0 && run_queue_looks_empty (t))
+        {
+          gint64 until = g_get_monotonic_time () + spin_us;
+          guint spins = 0;
+
+          while (run_queue_looks_empty (t) && !atomic_load_explicit (&t->quit, memory_order_relaxed))
+            {
+              atomr_view_cpu_relax ();
+              if ((++spins & 63) == 0 && g_get_monotonic_time () > until)
+                break;
+            }
+        }
+      g_main_context_iteration (t->context, TRUE);
+    }
+  g_main_context_pop_thread_default (t->context);
+  on_dispatcher_thread = FALSE;
+
+  return NULL;
+}
+
+static AtomrViewDispatcherThread *
+dispatcher_thread_new (AtomrViewDispatcher *dispatcher,
+                       guint                index,
+                       GMainContext        *context)
+{
+  AtomrViewDispatcherThread *t = g_new0 (AtomrViewDispatcherThread, 1);
+  RunQueueSource *source;
+
+  t->dispatcher = dispatcher;
+  t->index = index;
+  t->context = g_main_context_ref (context);
+  atomr_view_mpsc_init (&t->run_queue);
+  t->actor_context = atomr_view_context_new_for_thread (t);
+
+  source = (RunQueueSource *) g_source_new (&run_queue_funcs, sizeof (RunQueueSource));
+  source->thread = t;
+  t->source = (GSource *) source;
+  g_source_set_static_name (t->source, "[atomr-view] actor run queue");
+  /* On the UI thread actors yield to input and painting, which GTK runs at
+   * higher priorities; on our own threads they are the main work. */
+  g_source_set_priority (t->source, dispatcher->on_default_context ? G_PRIORITY_DEFAULT_IDLE
+                                                                  : G_PRIORITY_DEFAULT);
+  g_source_attach (t->source, t->context);
+  return t;
+}
+
+AtomrViewDispatcher *
+atomr_view_dispatcher_new (const char *name,
+                           guint       n_threads,
+                           guint       throughput,
+                           gboolean    on_default_context)
+{
+  AtomrViewDispatcher *self = g_new0 (AtomrViewDispatcher, 1);
+  const char *spin = g_getenv ("ATOMR_VIEW_SPIN_US");
+
+  g_return_val_if_fail (n_threads > 0, NULL);
+  g_return_val_if_fail (throughput > 0, NULL);
+
+  self->name = g_strdup (name);
+  self->n_threads = on_default_context ? 1 : n_threads;
+  self->throughput = throughput;
+  self->on_default_context = on_default_context;
+  self->spin_us = spin ? g_ascii_strtoll (spin, NULL, 10) : DEFAULT_SPIN_US;
+  self->threads = g_new0 (AtomrViewDispatcherThread *, self->n_threads);
+
+  if (on_default_context)
+    {
+      self->threads[0] = dispatcher_thread_new (self, 0, g_main_context_default ());
+      return self;
+    }
+
+  for (guint i = 0; i < self->n_threads; i++)
+    {
+      g_autoptr(GMainContext) context = g_main_context_new ();
+      g_autofree char *thread_name = g_strdup_printf ("atomr-%s-%u", name, i);
+      AtomrViewDispatcherThread *t = dispatcher_thread_new (self, i, context);
+
+      self->threads[i] = t;
+      t->thread = g_thread_new (thread_name, dispatcher_thread_main, t);
+    }
+  return self;
+}
+
+/* Stops and joins the threads. Actors must have terminated already; cells
+ * still queued (draining dead letters) run once more on the caller. */
+void
+atomr_view_dispatcher_stop (AtomrViewDispatcher *self)
+{
+  for (guint i = 0; i < self->n_threads; i++)
+    {
+      AtomrViewDispatcherThread *t = self->threads[i];
+
+      if (t->thread == NULL)
+        continue;
+      atomic_store_explicit (&t->quit, 1, memory_order_release);
+      g_main_context_wakeup (t->context);
+      g_thread_join (g_steal_pointer (&t->thread));
+    }
+
+  for (guint i = 0; i < self->n_threads; i++)
+    {
+      AtomrViewDispatcherThread *t = self->threads[i];
+      AtomrViewDispatcherThread *previous = current_thread;
+      AtomrViewMpscNode *node;
+
+      g_source_destroy (t->source);
+      current_thread = t;
+      while ((node = atomr_view_mpsc_pop (&t->run_queue)) != NULL)
+        {
+          AtomrViewCell *cell = atomr_view_cell_from_run_node (node);
+
+          atomr_view_cell_run (cell, t);
+          atomr_view_cell_unref (cell);
+        }
+      current_thread = previous;
+    }
+}
+
+void
+atomr_view_dispatcher_free (AtomrViewDispatcher *self)
+{
+  for (guint i = 0; i < self->n_threads; i++)
+    {
+      AtomrViewDispatcherThread *t = self->threads[i];
+
+      g_assert (t->thread == NULL);
+      g_clear_pointer (&t->source, g_source_unref);
+      g_clear_object (&t->actor_context);
+      g_main_context_unref (t->context);
+      g_free (t);
+    }
+  g_free (self->threads);
+  g_free (self->name);
+  g_free (self);
+}
+
+AtomrViewDispatcherThread *
+atomr_view_dispatcher_pick_thread (AtomrViewDispatcher *self)
+{
+  guint n = atomic_fetch_add_explicit (&self->next_thread, 1, memory_order_relaxed);
+
+  return self->threads[n % self->n_threads];
+}
+
+/* Any thread. The run queue takes over the caller's reference on @cell. */
+void
+atomr_view_dispatcher_thread_push (AtomrViewDispatcherThread *t,
+                                   AtomrViewCell             *cell)
+{
+  atomr_view_mpsc_push (&t->run_queue, atomr_view_cell_get_run_node (cell));
+  if (atomic_load_explicit (&t->sleeping, memory_order_seq_cst) &&
+      atomic_exchange_explicit (&t->sleeping, 0, memory_order_seq_cst))
+    g_main_context_wakeup (t->context);
+}
+
+AtomrViewDispatcherThread *
+atomr_view_dispatcher_thread_get_current (void)
+{
+  return current_thread;
+}
+
+/* Whether running on @t's thread: inside its dispatch, or owning its context
+ * (a GTK signal handler on the UI thread, for example). */
+gboolean
+atomr_view_dispatcher_thread_is_current (AtomrViewDispatcherThread *t)
+{
+  return current_thread == t || g_main_context_is_owner (t->context);
+}
+
+gboolean
+atomr_view_dispatcher_in_any_thread (void)
+{
+  return on_dispatcher_thread || current_thread != NULL;
+}
