@@ -64,7 +64,7 @@ case "${1:-}" in
   run)
     install_packages
     build _build
-    echo "No demo yet: the actor runtime lands first."
+    exec ./_build/examples/atomr-view-actors-console
     ;;
   test)
     install_packages

@@ -184,7 +184,7 @@ atomr_view_actor_ref_tell (AtomrViewActorRef *self,
   g_return_if_fail (sender == NULL || ATOMR_VIEW_IS_ACTOR_REF (sender));
 
   if (G_LIKELY (self->kind == KIND_LOCAL))
-    atomr_view_cell_tell (self->cell, message, sender, FALSE, NULL);
+    atomr_view_cell_tell (self->cell, message, sender, NULL);
   else
     atomr_view_promise_complete (self->promise, message);
 }
@@ -196,16 +196,19 @@ atomr_view_actor_ref_tell (AtomrViewActorRef *self,
  * @sender: (nullable): the actor to which a reply goes, or %NULL
  * @error: return location for an error
  *
- * Sends @message to the actor without waiting, and says whether it was
- * queued.
+ * Sends @message to the actor without waiting, and says whether the send
+ * failed.
  *
  * It fails with %ATOMR_VIEW_ACTOR_ERROR_DEAD_ACTOR when the actor has
  * terminated, %ATOMR_VIEW_ACTOR_ERROR_MAILBOX_FULL when its bounded mailbox is
- * full (after waiting, with %ATOMR_VIEW_OVERFLOW_BLOCK), and
+ * full and its policy is %ATOMR_VIEW_OVERFLOW_FAIL or
+ * %ATOMR_VIEW_OVERFLOW_BLOCK (after waiting), and
  * %ATOMR_VIEW_ACTOR_ERROR_INVALID_MESSAGE when @message does not have the
  * type the actor's props ask for. The message then becomes a dead letter.
+ * A message dropped by %ATOMR_VIEW_OVERFLOW_DROP_NEWEST is the policy at
+ * work, not a failure: it becomes a dead letter and this returns %TRUE.
  *
- * Returns: %TRUE if the message was queued
+ * Returns: %TRUE unless the send failed
  *
  * Since: 0.1
  */
@@ -221,7 +224,7 @@ atomr_view_actor_ref_try_tell (AtomrViewActorRef  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (self->kind == KIND_LOCAL)
-    return atomr_view_cell_tell (self->cell, message, sender, TRUE, error);
+    return atomr_view_cell_tell (self->cell, message, sender, error);
 
   if (!atomr_view_promise_complete (self->promise, message))
     {
@@ -297,7 +300,7 @@ atomr_view_actor_ref_ask_async (AtomrViewActorRef   *self,
   reply_to = atomr_view_actor_ref_new_promise (promise);
   atomr_view_promise_attach_task (promise, task, timeout_ms, cancellable);
   /* A refused question (dead actor, full mailbox) fails the promise itself. */
-  atomr_view_cell_tell (self->cell, message, reply_to, FALSE, NULL);
+  atomr_view_cell_tell (self->cell, message, reply_to, NULL);
   atomr_view_promise_unref (promise);
 }
 
@@ -374,7 +377,7 @@ atomr_view_actor_ref_ask_sync (AtomrViewActorRef  *self,
   if (promise == NULL)
     return NULL;
   reply_to = atomr_view_actor_ref_new_promise (promise);
-  atomr_view_cell_tell (self->cell, message, reply_to, FALSE, NULL);
+  atomr_view_cell_tell (self->cell, message, reply_to, NULL);
   reply = atomr_view_promise_wait (promise, timeout_ms, cancellable, error);
   atomr_view_promise_unref (promise);
   return reply;

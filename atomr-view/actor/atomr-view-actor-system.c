@@ -145,12 +145,12 @@ stop_threads (AtomrViewActorSystem *self)
   g_hash_table_remove_all (core->dispatchers);
   atomr_view_unlock (&core->dispatchers_lock);
 
+  /* Joined now, freed with the core: cells that outlive the system still point at their thread. */
   for (guint i = 0; i < dispatchers->len; i++)
-    atomr_view_dispatcher_stop (g_ptr_array_index (dispatchers, i));
-  for (guint i = 0; i < dispatchers->len; i++)
-    atomr_view_dispatcher_free (g_ptr_array_index (dispatchers, i));
-  core->default_dispatcher = NULL;
-  core->ui_dispatcher = NULL;
+    {
+      atomr_view_dispatcher_stop (g_ptr_array_index (dispatchers, i));
+      g_ptr_array_add (core->stopped_dispatchers, g_ptr_array_index (dispatchers, i));
+    }
 
   /* The root has no parent to break its cycle with its ActorRef. */
   lock = atomr_view_system_core_children_lock (core, core->root);

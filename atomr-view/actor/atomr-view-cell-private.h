@@ -86,11 +86,9 @@ void               atomr_view_cell_run              (AtomrViewCell             *
 gboolean           atomr_view_cell_tell             (AtomrViewCell             *self,
                                                      GVariant                  *message,
                                                      AtomrViewActorRef         *sender,
-                                                     gboolean                   try_tell,
                                                      GError                   **error);
 gboolean           atomr_view_cell_enqueue          (AtomrViewCell             *self,
                                                      AtomrViewEnvelope         *envelope,
-                                                     gboolean                   try_tell,
                                                      GError                   **error);
 void               atomr_view_cell_send_system      (AtomrViewCell             *self,
                                                      AtomrViewEnvelopeKind      kind,

@@ -99,10 +99,8 @@ atomr_view_cell_new_root (AtomrViewSystemCore       *system,
                           AtomrViewProps            *props,
                           AtomrViewDispatcherThread *thread)
 {
-  AtomrViewCell *self = cell_new (system, NULL, "", props, thread);
-
-  atomr_view_cell_send_system (self, ATOMR_VIEW_ENVELOPE_CREATE, NULL, NULL);
-  return self;
+  /* The caller sends CREATE once the guardians below the root exist. */
+  return cell_new (system, NULL, "", props, thread);
 }
 
 AtomrViewCell *
@@ -403,7 +401,6 @@ atomr_view_cell_send_system (AtomrViewCell         *self,
 gboolean
 atomr_view_cell_enqueue (AtomrViewCell      *self,
                          AtomrViewEnvelope  *envelope,
-                         gboolean            try_tell,
                          GError            **error)
 {
   AtomrViewEnvelope *dropped = NULL;
@@ -427,13 +424,14 @@ atomr_view_cell_enqueue (AtomrViewCell      *self,
 
   if (G_UNLIKELY (result == ATOMR_VIEW_MAILBOX_FULL))
     {
-      gboolean accepted = policy == ATOMR_VIEW_OVERFLOW_DROP_NEWEST;
+      /* Dropping the newest is the policy doing its job; only FAIL and BLOCK fail the sender. */
+      gboolean sent = policy == ATOMR_VIEW_OVERFLOW_DROP_NEWEST;
 
-      if (!accepted || try_tell)
+      if (!sent)
         g_set_error (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_MAILBOX_FULL,
                      _("The mailbox of %s is full"), atomr_view_cell_get_path (self));
       atomr_view_system_core_dead_letter (self->system, self, envelope, ATOMR_VIEW_DEAD_LETTER_MAILBOX_FULL);
-      return FALSE;
+      return sent;
     }
 
   schedule (self);
@@ -445,7 +443,6 @@ gboolean
 atomr_view_cell_tell (AtomrViewCell      *self,
                       GVariant           *message,
                       AtomrViewActorRef  *sender,
-                      gboolean            try_tell,
                       GError            **error)
 {
   const GVariantType *type = atomr_view_props_get_message_type (self->props);
@@ -461,7 +458,7 @@ atomr_view_cell_tell (AtomrViewCell      *self,
       atomr_view_system_core_dead_letter (self->system, self, envelope, ATOMR_VIEW_DEAD_LETTER_REJECTED);
       return FALSE;
     }
-  return atomr_view_cell_enqueue (self, envelope, try_tell, error);
+  return atomr_view_cell_enqueue (self, envelope, error);
 }
 
 /* ---- watching ---------------------------------------------------------- */
@@ -701,7 +698,7 @@ receive_timeout_dispatch (GSource     *source,
       AtomrViewEnvelope *envelope = g_new0 (AtomrViewEnvelope, 1);
 
       envelope->kind = ATOMR_VIEW_ENVELOPE_RECEIVE_TIMEOUT;
-      atomr_view_cell_enqueue (self, envelope, FALSE, NULL);
+      atomr_view_cell_enqueue (self, envelope, NULL);
       extras->last_activity = now;
       due = now + (gint64) extras->receive_timeout_ms * 1000;
     }
@@ -1379,4 +1376,21 @@ atomr_view_cell_run (AtomrViewCell             *self,
   atomic_store_explicit (&self->scheduled, 0, memory_order_seq_cst);
   if (has_work (self))
     schedule (self);
+}
+
+/* For debuggers: prints the subtree under @self to stderr. Racy by design. */
+void atomr_view_cell_debug_dump (AtomrViewCell *self, int depth);
+
+void
+atomr_view_cell_debug_dump (AtomrViewCell *self,
+                            int            depth)
+{
+  g_printerr ("%*s%s state=%d scheduled=%d terminated=%d children=%u stop_requested=%d sys=%d user=%d\n",
+              depth * 2, "", atomr_view_cell_get_path (self), self->state,
+              atomic_load (&self->scheduled), atomic_load (&self->terminated), self->n_children,
+              self->stop_requested,
+              atomic_load (&self->mailbox.system.head) != &self->mailbox.system.stub || self->mailbox.system.tail != &self->mailbox.system.stub,
+              self->mailbox.bounded == NULL && (atomic_load (&self->mailbox.user.head) != &self->mailbox.user.stub || self->mailbox.user.tail != &self->mailbox.user.stub));
+  for (AtomrViewCell *child = self->first_child; child; child = child->next_sibling)
+    atomr_view_cell_debug_dump (child, depth + 1);
 }

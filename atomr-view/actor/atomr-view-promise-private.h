@@ -5,6 +5,8 @@
 
 #include <gio/gio.h>
 
+#include "atomr-view-refcount-private.h"
+
 #include "atomr-view-lock-private.h"
 
 G_BEGIN_DECLS
@@ -15,7 +17,7 @@ typedef struct _AtomrViewPromise AtomrViewPromise;
  * the first message told to it, or the first failure, completes it. */
 struct _AtomrViewPromise
 {
-  gatomicrefcount  ref_count;
+  AtomrViewRefCount ref_count;
   _Atomic int      state;
   char            *path;
   GVariant        *reply;

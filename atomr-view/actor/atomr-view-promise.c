@@ -21,7 +21,7 @@ atomr_view_promise_new (guint64 uid)
 {
   AtomrViewPromise *self = g_new0 (AtomrViewPromise, 1);
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   atomic_init (&self->state, PENDING);
   self->path = g_strdup_printf ("/temp/$%" G_GINT64_MODIFIER "x", uid);
   atomr_view_lock_init (&self->lock);
@@ -32,14 +32,14 @@ atomr_view_promise_new (guint64 uid)
 AtomrViewPromise *
 atomr_view_promise_ref (AtomrViewPromise *self)
 {
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
 void
 atomr_view_promise_unref (AtomrViewPromise *self)
 {
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   g_assert (self->task == NULL);
   g_clear_pointer (&self->reply, g_variant_unref);
@@ -83,12 +83,15 @@ settle (AtomrViewPromise *self,
       return FALSE;
     }
 
+  /* The waiter may return and drop its references as soon as it sees DONE:
+   * keep the promise alive until we are done with its lock. */
+  atomr_view_promise_ref (self);
   self->reply = reply ? g_variant_ref_sink (reply) : NULL;
   self->error = error;
   task = g_steal_pointer (&self->task);
-  atomic_store_explicit (&self->state, DONE, memory_order_release);
 
   atomr_view_lock (&self->lock);
+  atomic_store_explicit (&self->state, DONE, memory_order_release);
   atomr_view_cond_broadcast (&self->cond);
   atomr_view_unlock (&self->lock);
 
@@ -102,6 +105,7 @@ settle (AtomrViewPromise *self,
         g_task_return_pointer (task, g_variant_ref (self->reply), (GDestroyNotify) g_variant_unref);
       g_object_unref (task);
     }
+  atomr_view_promise_unref (self);
   return TRUE;
 }
 

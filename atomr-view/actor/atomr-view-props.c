@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include "atomr-view-refcount-private.h"
+
 #include "atomr-view-actor.h"
 #include "atomr-view-actor-error.h"
 #include "atomr-view-init-private.h"
@@ -25,7 +27,7 @@
 
 struct _AtomrViewProps
 {
-  gatomicrefcount              ref_count;
+  AtomrViewRefCount            ref_count;
   GType                        actor_type;
   AtomrViewActorFactory        factory;
   gpointer                     factory_data;
@@ -50,7 +52,7 @@ props_new (void)
 {
   AtomrViewProps *self = g_new0 (AtomrViewProps, 1);
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->policy = ATOMR_VIEW_OVERFLOW_DROP_NEWEST;
   self->block_timeout_ms = DEFAULT_BLOCK_TIMEOUT_MS;
   return self;
@@ -162,7 +164,7 @@ atomr_view_props_ref (AtomrViewProps *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
@@ -179,7 +181,7 @@ atomr_view_props_unref (AtomrViewProps *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   if (self->factory_destroy != NULL)
     self->factory_destroy (self->factory_data);

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include "atomr-view-refcount-private.h"
+
 #include "atomr-view-supervisor-strategy-private.h"
 
 /**
@@ -18,7 +20,7 @@
 
 struct _AtomrViewSupervisorStrategy
 {
-  gatomicrefcount            ref_count;
+  AtomrViewRefCount          ref_count;
   AtomrViewSupervisionScope  scope;
   int                        max_restarts;
   guint                      within_ms;
@@ -58,7 +60,7 @@ atomr_view_supervisor_strategy_new (AtomrViewSupervisionScope scope,
   g_return_val_if_fail (max_restarts >= -1, NULL);
 
   self = g_new0 (AtomrViewSupervisorStrategy, 1);
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->scope = scope;
   self->max_restarts = max_restarts;
   self->within_ms = within_ms;
@@ -96,7 +98,7 @@ atomr_view_supervisor_strategy_ref (AtomrViewSupervisorStrategy *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
@@ -113,7 +115,7 @@ atomr_view_supervisor_strategy_unref (AtomrViewSupervisorStrategy *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   if (self->decider_destroy != NULL)
     self->decider_destroy (self->decider_data);

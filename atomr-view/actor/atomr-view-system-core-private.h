@@ -20,6 +20,7 @@ struct _AtomrViewSystemCore
 
   AtomrViewLock          dispatchers_lock;
   GHashTable            *dispatchers;       /* name -> AtomrViewDispatcher */
+  GPtrArray             *stopped_dispatchers; /* joined at shutdown, freed with the core */
   AtomrViewDispatcher   *default_dispatcher;
   AtomrViewDispatcher   *ui_dispatcher;
 

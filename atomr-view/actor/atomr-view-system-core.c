@@ -21,6 +21,7 @@ atomr_view_system_core_new (const char *name)
   self->name = g_strdup (name);
   atomr_view_lock_init (&self->dispatchers_lock);
   self->dispatchers = g_hash_table_new (g_str_hash, g_str_equal);
+  self->stopped_dispatchers = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_dispatcher_free);
   atomr_view_lock_init (&self->termination_lock);
   atomr_view_cond_init (&self->termination_cond);
   for (guint i = 0; i < ATOMR_VIEW_N_CHILDREN_LOCKS; i++)
@@ -47,6 +48,7 @@ atomr_view_system_core_unref (AtomrViewSystemCore *self)
   /* The system object freed the dispatchers and topics when it shut down. */
   g_assert (g_hash_table_size (self->dispatchers) == 0);
   g_hash_table_unref (self->dispatchers);
+  g_ptr_array_unref (self->stopped_dispatchers);
   g_hash_table_unref (self->topics);
   atomr_view_lock_clear (&self->topics_lock);
   for (guint i = 0; i < ATOMR_VIEW_N_CHILDREN_LOCKS; i++)

@@ -3,6 +3,8 @@
 
 #include <glib.h>
 
+#include "atomr-view-refcount-private.h"
+
 G_BEGIN_DECLS
 
 typedef struct _AtomrViewCell  AtomrViewCell;
@@ -13,7 +15,7 @@ typedef struct _AtomrViewTimer AtomrViewTimer;
  * since is dropped on delivery, so no message arrives after a cancel. */
 struct _AtomrViewTimer
 {
-  gatomicrefcount  ref_count;
+  AtomrViewRefCount ref_count;
   AtomrViewCell   *cell;         /* not a reference: cancelled before the cell goes */
   char            *key;
   GVariant        *message;

@@ -16,7 +16,7 @@ timer_fired_cb (gpointer user_data)
   envelope = atomr_view_envelope_new_user (self->message, NULL);
   envelope->kind = ATOMR_VIEW_ENVELOPE_TIMER;
   envelope->user.timer = atomr_view_timer_ref (self);
-  atomr_view_cell_enqueue (self->cell, envelope, FALSE, NULL);
+  atomr_view_cell_enqueue (self->cell, envelope, NULL);
 
   return self->periodic ? G_SOURCE_CONTINUE : G_SOURCE_REMOVE;
 }
@@ -31,7 +31,7 @@ atomr_view_timer_new (AtomrViewCell *cell,
 {
   AtomrViewTimer *self = g_new0 (AtomrViewTimer, 1);
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->cell = cell;
   self->key = g_strdup (key);
   self->message = g_variant_ref_sink (message);
@@ -48,14 +48,14 @@ atomr_view_timer_new (AtomrViewCell *cell,
 AtomrViewTimer *
 atomr_view_timer_ref (AtomrViewTimer *self)
 {
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
 void
 atomr_view_timer_unref (AtomrViewTimer *self)
 {
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   g_assert (self->source == NULL);
   g_variant_unref (self->message);

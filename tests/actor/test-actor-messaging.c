@@ -125,9 +125,9 @@ test_ask_replies (ActorFixture  *fixture,
 
   g_assert_cmpstr (g_variant_get_string (sync_reply, NULL), ==, "sync");
 
-  atomr_view_actor_ref_ask_async (echo, test_op ("echo", g_variant_new_int32 (42)), 5000, NULL,
+  atomr_view_actor_ref_ask_async (echo, test_op ("echo", g_variant_new_int32 (42)), TEST_DEADLINE_MS, NULL,
                                   ask_done_cb, &result);
-  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, 5000);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, TEST_DEADLINE_MS);
   async_reply = atomr_view_actor_ref_ask_finish (echo, result, &error);
   g_assert_no_error (error);
   g_assert_cmpint (g_variant_get_int32 (async_reply), ==, 42);
@@ -149,7 +149,7 @@ test_ask_timeout (ActorFixture  *fixture,
   g_clear_error (&error);
 
   atomr_view_actor_ref_ask_async (silent, test_op ("inc", NULL), 50, NULL, ask_done_cb, &result);
-  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, 5000);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, TEST_DEADLINE_MS);
   reply = atomr_view_actor_ref_ask_finish (silent, result, &error);
   g_assert_null (reply);
   g_assert_error (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_TIMEOUT);
@@ -170,7 +170,7 @@ test_ask_cancelled (ActorFixture  *fixture,
 
   atomr_view_actor_ref_ask_async (silent, test_op ("inc", NULL), 0, cancellable, ask_done_cb, &result);
   g_cancellable_cancel (cancellable);
-  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, 5000);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, TEST_DEADLINE_MS);
   reply = atomr_view_actor_ref_ask_finish (silent, result, &error);
   g_assert_null (reply);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
@@ -187,7 +187,7 @@ test_ask_dead_actor (ActorFixture  *fixture,
   g_autofree char *expected = NULL;
 
   atomr_view_actor_ref_stop (victim);
-  ATOMR_VIEW_TEST_WAIT_UNTIL (atomr_view_actor_ref_is_terminated (victim), 5000);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (atomr_view_actor_ref_is_terminated (victim), TEST_DEADLINE_MS);
 
   /* With an hour of timeout, only an immediate failure ends these calls. */
   reply = atomr_view_actor_ref_ask_sync (victim, test_op ("echo", NULL), 3600 * 1000, NULL, &error);
@@ -197,7 +197,7 @@ test_ask_dead_actor (ActorFixture  *fixture,
   g_clear_error (&error);
 
   atomr_view_actor_ref_ask_async (victim, test_op ("echo", NULL), 3600 * 1000, NULL, ask_done_cb, &result);
-  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, 5000);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (result != NULL, TEST_DEADLINE_MS);
   reply = atomr_view_actor_ref_ask_finish (victim, result, &error);
   g_assert_error (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_DEAD_ACTOR);
 }

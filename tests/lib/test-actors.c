@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "test-actors.h"
 
+#include "atomr-view-lock-private.h"
+#include "atomr-view-refcount-private.h"
+
 struct _TestGate
 {
-  gatomicrefcount ref_count;
-  GMutex          mutex;
-  GCond           cond;
+  AtomrViewRefCount ref_count;
+  AtomrViewLock   mutex;
+  AtomrViewCond   cond;
   gboolean        open;
   guint           entered;
 };
@@ -15,47 +18,47 @@ test_gate_new (void)
 {
   TestGate *gate = g_new0 (TestGate, 1);
 
-  g_atomic_ref_count_init (&gate->ref_count);
-  g_mutex_init (&gate->mutex);
-  g_cond_init (&gate->cond);
+  atomr_view_ref_count_init (&gate->ref_count);
+  atomr_view_lock_init (&gate->mutex);
+  atomr_view_cond_init (&gate->cond);
   return gate;
 }
 
 TestGate *
 test_gate_ref (TestGate *gate)
 {
-  g_atomic_ref_count_inc (&gate->ref_count);
+  atomr_view_ref_count_inc (&gate->ref_count);
   return gate;
 }
 
 void
 test_gate_unref (TestGate *gate)
 {
-  if (!g_atomic_ref_count_dec (&gate->ref_count))
+  if (!atomr_view_ref_count_dec (&gate->ref_count))
     return;
-  g_mutex_clear (&gate->mutex);
-  g_cond_clear (&gate->cond);
+  atomr_view_lock_clear (&gate->mutex);
+  atomr_view_cond_clear (&gate->cond);
   g_free (gate);
 }
 
 void
 test_gate_open (TestGate *gate)
 {
-  g_mutex_lock (&gate->mutex);
+  atomr_view_lock (&gate->mutex);
   gate->open = TRUE;
-  g_cond_broadcast (&gate->cond);
-  g_mutex_unlock (&gate->mutex);
+  atomr_view_cond_broadcast (&gate->cond);
+  atomr_view_unlock (&gate->mutex);
 }
 
 static void
 test_gate_pass (TestGate *gate)
 {
-  g_mutex_lock (&gate->mutex);
+  atomr_view_lock (&gate->mutex);
   gate->entered++;
-  g_cond_broadcast (&gate->cond);
+  atomr_view_cond_broadcast (&gate->cond);
   while (!gate->open)
-    g_cond_wait (&gate->cond, &gate->mutex);
-  g_mutex_unlock (&gate->mutex);
+    atomr_view_cond_wait (&gate->cond, &gate->mutex);
+  atomr_view_unlock (&gate->mutex);
 }
 
 void
@@ -64,14 +67,21 @@ test_gate_wait_entered (TestGate *gate,
 {
   gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
 
-  g_mutex_lock (&gate->mutex);
+  atomr_view_lock (&gate->mutex);
   while (gate->entered == 0)
-    if (!g_cond_wait_until (&gate->cond, &gate->mutex, deadline))
+    if (!atomr_view_cond_wait_until (&gate->cond, &gate->mutex, deadline))
       g_error ("no actor entered the gate within %u ms", timeout_ms);
-  g_mutex_unlock (&gate->mutex);
+  atomr_view_unlock (&gate->mutex);
 }
 
 static guint instances;
+static guint post_stops;
+
+guint
+test_script_post_stops (void)
+{
+  return g_atomic_int_get (&post_stops);
+}
 
 guint
 test_script_instances (void)
@@ -104,8 +114,10 @@ report (TestScriptActor *self,
         const char      *what,
         GVariant        *value)
 {
+  g_autoptr(GVariant) owned = g_variant_ref_sink (value);
+
   if (self->script->probe != NULL)
-    atomr_view_actor_ref_tell (self->script->probe, g_variant_new ("(sv)", what, value), NULL);
+    atomr_view_actor_ref_tell (self->script->probe, g_variant_new ("(sv)", what, owned), NULL);
 }
 
 static void
@@ -137,6 +149,7 @@ static void
 test_script_actor_post_stop (AtomrViewActor   *actor,
                              AtomrViewContext *context)
 {
+  g_atomic_int_inc (&post_stops);
   report_lifecycle (TEST_SCRIPT_ACTOR (actor), context, "post-stop");
 }
 
@@ -201,7 +214,8 @@ test_script_actor_receive (AtomrViewActor    *actor,
     }
   else if (g_str_equal (op, "spawn"))
     {
-      g_autoptr(AtomrViewProps) props = test_script_props (self->script->probe, self->script->gate);
+      g_autoptr(AtomrViewProps) props = test_script_props_full (self->script->probe, self->script->gate,
+                                                                FALSE, self->script->child_strategy);
       g_autoptr(AtomrViewActorRef) child = atomr_view_context_spawn (context, props,
                                                                      g_variant_get_string (argument, NULL), error);
 
@@ -219,6 +233,25 @@ test_script_actor_receive (AtomrViewActor    *actor,
       atomr_view_context_watch (context, target);
       atomr_view_context_reply (context, g_variant_new_boolean (TRUE));
     }
+  else if (g_str_equal (op, "timer"))
+    {
+      const char *key;
+      guint32 interval_ms;
+      gboolean periodic;
+
+      g_variant_get (argument, "(&sub)", &key, &interval_ms, &periodic);
+      if (periodic)
+        atomr_view_context_start_periodic_timer (context, key, test_op ("report", g_variant_new_string (key)),
+                                                 interval_ms);
+      else
+        atomr_view_context_start_single_timer (context, key, test_op ("report", g_variant_new_string (key)),
+                                               interval_ms);
+    }
+  else if (g_str_equal (op, "cancel-timer"))
+    atomr_view_context_cancel_timer (context, g_variant_get_string (argument, NULL));
+  else if (g_str_equal (op, "timer-active"))
+    atomr_view_context_reply (context, g_variant_new_boolean (
+      atomr_view_context_is_timer_active (context, g_variant_get_string (argument, NULL))));
   else if (g_str_equal (op, "stop"))
     atomr_view_context_stop (context, atomr_view_context_get_self (context));
   else
@@ -228,20 +261,10 @@ test_script_actor_receive (AtomrViewActor    *actor,
 }
 
 static void
-test_script_actor_finalize (GObject *object)
-{
-  TestScriptActor *self = TEST_SCRIPT_ACTOR (object);
-
-  (void) self;
-  G_OBJECT_CLASS (test_script_actor_parent_class)->finalize (object);
-}
-
-static void
 test_script_actor_class_init (TestScriptActorClass *klass)
 {
   AtomrViewActorClass *actor_class = ATOMR_VIEW_ACTOR_CLASS (klass);
 
-  G_OBJECT_CLASS (klass)->finalize = test_script_actor_finalize;
   actor_class->pre_start = test_script_actor_pre_start;
   actor_class->receive = test_script_actor_receive;
   actor_class->post_stop = test_script_actor_post_stop;
@@ -261,6 +284,7 @@ script_free (TestScript *script)
 {
   g_clear_object (&script->probe);
   g_clear_pointer (&script->gate, test_gate_unref);
+  g_clear_pointer (&script->child_strategy, atomr_view_supervisor_strategy_unref);
   g_free (script);
 }
 
@@ -277,9 +301,23 @@ AtomrViewProps *
 test_script_props (AtomrViewActorRef *probe,
                    TestGate          *gate)
 {
+  return test_script_props_full (probe, gate, FALSE, NULL);
+}
+
+AtomrViewProps *
+test_script_props_full (AtomrViewActorRef           *probe,
+                        TestGate                    *gate,
+                        gboolean                     fail_pre_start,
+                        AtomrViewSupervisorStrategy *child_strategy)
+{
   TestScript *script = g_new0 (TestScript, 1);
+  AtomrViewProps *props;
 
   script->probe = probe ? g_object_ref (probe) : NULL;
   script->gate = gate ? test_gate_ref (gate) : NULL;
-  return atomr_view_props_new_with_factory (make_script_actor, script, (GDestroyNotify) script_free);
+  script->fail_pre_start = fail_pre_start;
+  script->child_strategy = child_strategy ? atomr_view_supervisor_strategy_ref (child_strategy) : NULL;
+  props = atomr_view_props_new_with_factory (make_script_actor, script, (GDestroyNotify) script_free);
+  atomr_view_props_set_supervisor_strategy (props, child_strategy);
+  return props;
 }

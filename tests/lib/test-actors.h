@@ -28,6 +28,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestGate, test_gate_unref)
  *   ("block", _)        wait in the gate, then report ("unblocked", count)
  *   ("spawn", "name")   spawn a child with the same script, reply its address
  *   ("watch", "uri")    watch that actor; its death is reported ("terminated", path)
+ *   ("timer", (key, ms, periodic))  start a timer sending ("report", key) to itself
+ *   ("cancel-timer", key)           cancel it
+ *   ("timer-active", key)           reply whether it runs
  *   ("stop", _)         stop itself
  * Lifecycle hooks are reported to the probe as ("pre-start"|"post-stop"|
  * "pre-restart"|"post-restart", (path, instance)). */
@@ -36,12 +39,20 @@ typedef struct
   AtomrViewActorRef *probe;        /* nullable: where reports go */
   TestGate          *gate;         /* nullable */
   gboolean           fail_pre_start;
+  /* How actors of this script supervise their children (they spawn children
+   * with the same script, so the strategy carries down the tree). */
+  AtomrViewSupervisorStrategy *child_strategy;
 } TestScript;
 
 AtomrViewProps *test_script_props     (AtomrViewActorRef *probe,
                                        TestGate          *gate);
+AtomrViewProps *test_script_props_full (AtomrViewActorRef           *probe,
+                                       TestGate                    *gate,
+                                       gboolean                     fail_pre_start,
+                                       AtomrViewSupervisorStrategy *child_strategy);
 GVariant       *test_op               (const char        *op,
                                        GVariant          *argument);
 guint           test_script_instances (void);
+guint           test_script_post_stops (void);
 
 G_END_DECLS

@@ -1,13 +1,82 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "test-probe.h"
 
+#include "atomr-view-lock-private.h"
+#include "atomr-view-refcount-private.h"
+
+/* A blocking queue on the runtime's pthread locks, so that ThreadSanitizer
+ * sees the hand-over (GAsyncQueue's GMutex is invisible to it). */
+struct _AtomrViewTestQueue
+{
+  AtomrViewRefCount ref_count;
+  AtomrViewLock   lock;
+  AtomrViewCond   cond;
+  GQueue          items;
+};
+
+static AtomrViewTestQueue *
+test_queue_new (void)
+{
+  AtomrViewTestQueue *queue = g_new0 (AtomrViewTestQueue, 1);
+
+  atomr_view_ref_count_init (&queue->ref_count);
+  atomr_view_lock_init (&queue->lock);
+  atomr_view_cond_init (&queue->cond);
+  g_queue_init (&queue->items);
+  return queue;
+}
+
+static AtomrViewTestQueue *
+test_queue_ref (AtomrViewTestQueue *queue)
+{
+  atomr_view_ref_count_inc (&queue->ref_count);
+  return queue;
+}
+
+static void
+test_queue_unref (AtomrViewTestQueue *queue)
+{
+  if (!atomr_view_ref_count_dec (&queue->ref_count))
+    return;
+  g_queue_clear_full (&queue->items, (GDestroyNotify) atomr_view_test_probe_message_free);
+  atomr_view_cond_clear (&queue->cond);
+  atomr_view_lock_clear (&queue->lock);
+  g_free (queue);
+}
+
+static void
+test_queue_push (AtomrViewTestQueue *queue,
+                 gpointer            item)
+{
+  atomr_view_lock (&queue->lock);
+  g_queue_push_tail (&queue->items, item);
+  atomr_view_cond_broadcast (&queue->cond);
+  atomr_view_unlock (&queue->lock);
+}
+
+static gpointer
+test_queue_pop (AtomrViewTestQueue *queue,
+                guint               timeout_ms)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) timeout_ms * 1000;
+  gpointer item;
+
+  atomr_view_lock (&queue->lock);
+  while (queue->items.length == 0)
+    if (!atomr_view_cond_wait_until (&queue->cond, &queue->lock, deadline))
+      break;
+  item = g_queue_pop_head (&queue->items);
+  atomr_view_unlock (&queue->lock);
+  return item;
+}
+
 #define PROBE_TYPE_ACTOR (probe_actor_get_type ())
 G_DECLARE_FINAL_TYPE (ProbeActor, probe_actor, PROBE, ACTOR, AtomrViewActor)
 
 struct _ProbeActor
 {
   AtomrViewActor  parent_instance;
-  GAsyncQueue    *queue;
+  AtomrViewTestQueue *queue;
 };
 
 G_DEFINE_FINAL_TYPE (ProbeActor, probe_actor, ATOMR_VIEW_TYPE_ACTOR)
@@ -24,14 +93,14 @@ probe_actor_receive (AtomrViewActor    *actor,
 
   copy->message = g_variant_ref (message);
   copy->sender = sender ? g_object_ref (sender) : NULL;
-  g_async_queue_push (self->queue, copy);
+  test_queue_push (self->queue, copy);
   return TRUE;
 }
 
 static void
 probe_actor_finalize (GObject *object)
 {
-  g_async_queue_unref (PROBE_ACTOR (object)->queue);
+  test_queue_unref (PROBE_ACTOR (object)->queue);
   G_OBJECT_CLASS (probe_actor_parent_class)->finalize (object);
 }
 
@@ -52,7 +121,7 @@ make_probe_actor (gpointer user_data)
 {
   ProbeActor *actor = g_object_new (PROBE_TYPE_ACTOR, NULL);
 
-  actor->queue = g_async_queue_ref (user_data);
+  actor->queue = test_queue_ref (user_data);
   return ATOMR_VIEW_ACTOR (actor);
 }
 
@@ -72,9 +141,14 @@ atomr_view_test_probe_new (AtomrViewActorSystem *system,
   g_autoptr(AtomrViewProps) props = NULL;
   g_autoptr(GError) error = NULL;
 
-  probe->queue = g_async_queue_new_full ((GDestroyNotify) atomr_view_test_probe_message_free);
-  props = atomr_view_props_new_with_factory (make_probe_actor, g_async_queue_ref (probe->queue),
-                                             (GDestroyNotify) g_async_queue_unref);
+  g_autofree char *dispatcher = g_strdup_printf ("probe-%s", name);
+
+  probe->queue = test_queue_new ();
+  props = atomr_view_props_new_with_factory (make_probe_actor, test_queue_ref (probe->queue),
+                                             (GDestroyNotify) test_queue_unref);
+  /* A thread of its own, so that an actor blocked in a test never holds up the probe. */
+  g_assert_true (atomr_view_actor_system_add_dispatcher (system, dispatcher, 1, 0, &error));
+  atomr_view_props_set_dispatcher (props, dispatcher);
   probe->ref = atomr_view_actor_system_spawn (system, props, name, &error);
   g_assert_no_error (error);
   return probe;
@@ -84,7 +158,7 @@ void
 atomr_view_test_probe_free (AtomrViewTestProbe *probe)
 {
   g_clear_object (&probe->ref);
-  g_async_queue_unref (probe->queue);
+  test_queue_unref (probe->queue);
   g_free (probe);
 }
 
@@ -92,8 +166,7 @@ AtomrViewTestProbeMessage *
 atomr_view_test_probe_expect_full (AtomrViewTestProbe *probe,
                                    guint               timeout_ms)
 {
-  AtomrViewTestProbeMessage *message =
-    g_async_queue_timeout_pop (probe->queue, (guint64) timeout_ms * 1000);
+  AtomrViewTestProbeMessage *message = test_queue_pop (probe->queue, timeout_ms);
 
   if (message == NULL)
     g_error ("probe %s: no message within %u ms", atomr_view_actor_ref_get_path (probe->ref), timeout_ms);
@@ -115,8 +188,7 @@ void
 atomr_view_test_probe_expect_nothing (AtomrViewTestProbe *probe,
                                       guint               window_ms)
 {
-  AtomrViewTestProbeMessage *message =
-    g_async_queue_timeout_pop (probe->queue, (guint64) window_ms * 1000);
+  AtomrViewTestProbeMessage *message = test_queue_pop (probe->queue, window_ms);
 
   if (message != NULL)
     {
@@ -141,4 +213,11 @@ atomr_view_test_probe_expect_equal (AtomrViewTestProbe *probe,
 
       g_error ("probe %s: expected %s, got %s", atomr_view_actor_ref_get_path (probe->ref), want, have);
     }
+}
+
+AtomrViewTestProbeMessage *
+atomr_view_test_probe_try_pop (AtomrViewTestProbe *probe,
+                               guint               timeout_ms)
+{
+  return test_queue_pop (probe->queue, timeout_ms);
 }

@@ -7,10 +7,12 @@ G_BEGIN_DECLS
 
 /* An actor that hands every message it receives, with its sender, to the
  * test thread, which waits for them with a deadline. */
+typedef struct _AtomrViewTestQueue AtomrViewTestQueue;
+
 typedef struct
 {
-  AtomrViewActorRef *ref;
-  GAsyncQueue       *queue;      /* of ProbeMessage */
+  AtomrViewActorRef  *ref;
+  AtomrViewTestQueue *queue;     /* of AtomrViewTestProbeMessage */
 } AtomrViewTestProbe;
 
 typedef struct
@@ -34,6 +36,9 @@ void                       atomr_view_test_probe_expect_nothing  (AtomrViewTestP
 /* Waits for a message equal to @expected, failing on anything else. */
 void                       atomr_view_test_probe_expect_equal    (AtomrViewTestProbe   *probe,
                                                                   GVariant             *expected,
+                                                                  guint                 timeout_ms);
+/* The next message within @timeout_ms, or NULL. */
+AtomrViewTestProbeMessage *atomr_view_test_probe_try_pop         (AtomrViewTestProbe   *probe,
                                                                   guint                 timeout_ms);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtomrViewTestProbe, atomr_view_test_probe_free)

@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* How long a test waits for something that should happen at once. It is a
+ * deadline, not a delay: generous, because sanitizer builds on a loaded
+ * two-core machine can be a hundred times slower. */
+#define TEST_DEADLINE_MS 30000
+
 /* Runs one iteration of the default main context, waiting at most until
  * @deadline_us (monotonic) or a few milliseconds, whichever comes first. */
 void atomr_view_test_iterate (gint64 deadline_us);
