@@ -11,5 +11,12 @@
 #include "atomr-view-enum-types.h"
 
 /* Each concern (actor/, scene/, ui/) adds its headers here. */
+#include "atomr-view-kinds.h"
+#include "atomr-view-node.h"
+#include "atomr-view-node-builder.h"
+#include "atomr-view-patch.h"
+#include "atomr-view-scene.h"
+#include "atomr-view-scene-error.h"
+#include "atomr-view-scene-limits.h"
 
 #undef ATOMR_VIEW_INSIDE
