@@ -11,6 +11,13 @@
 #include "atomr-view-enum-types.h"
 
 /* Each concern (actor/, scene/, ui/) adds its headers here. */
+#include "atomr-view-kinds.h"
+#include "atomr-view-node.h"
+#include "atomr-view-node-builder.h"
+#include "atomr-view-patch.h"
+#include "atomr-view-scene.h"
+#include "atomr-view-scene-error.h"
+#include "atomr-view-scene-limits.h"
 
 /* actor/ */
 #include "atomr-view-actor-types.h"

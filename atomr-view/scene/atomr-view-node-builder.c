@@ -1,0 +1,487 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "atomr-view-init-private.h"
+
+#include <string.h>
+
+#include "atomr-view-node-builder.h"
+#include "atomr-view-node-private.h"
+#include "atomr-view-prop-value-private.h"
+
+/**
+ * AtomrViewNodeBuilder:
+ *
+ * Collects a kind, a key, props and children, and makes an [struct@Node].
+ *
+ * ```c
+ * g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+ * g_autoptr(AtomrViewNode) button = NULL;
+ *
+ * atomr_view_node_builder_set_key (builder, "save");
+ * atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_LABEL, "Save");
+ * button = atomr_view_node_builder_build (builder, &error);
+ * ```
+ *
+ * Setters never fail on the spot: the first bad name or value is remembered
+ * and [method@NodeBuilder.build] reports it, with duplicate keys and the
+ * limits. A builder can build any number of nodes; each build sees what was
+ * set so far.
+ *
+ * Thread rule: a builder is mutable; use it from one thread at a time. The
+ * nodes it builds may go to any thread.
+ *
+ * Since: 0.1
+ */
+
+struct _AtomrViewNodeBuilder
+{
+  gatomicrefcount  ref_count;
+  char            *kind;
+  char            *key;
+  GArray          *props;      /* AtomrViewProp, sorted by name */
+  GPtrArray       *children;
+  GError          *first_error;
+};
+
+G_DEFINE_BOXED_TYPE (AtomrViewNodeBuilder, atomr_view_node_builder,
+                     atomr_view_node_builder_ref, atomr_view_node_builder_unref)
+
+static AtomrViewNodeBuilder *
+builder_new (const char *kind)
+{
+  AtomrViewNodeBuilder *self = g_new0 (AtomrViewNodeBuilder, 1);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->kind = g_strdup (kind);
+  self->props = g_array_new (FALSE, FALSE, sizeof (AtomrViewProp));
+  g_array_set_clear_func (self->props, (GDestroyNotify) atomr_view_prop_clear);
+  self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_node_unref);
+  return self;
+}
+
+/**
+ * atomr_view_node_builder_new:
+ * @kind: the kind of the node to build, for example [const@KIND_CONTAINER]
+ *
+ * Starts a node of kind @kind without key, props or children.
+ *
+ * Returns: (transfer full): a new builder
+ *
+ * Since: 0.1
+ */
+AtomrViewNodeBuilder *
+atomr_view_node_builder_new (const char *kind)
+{
+  g_return_val_if_fail (kind != NULL, NULL);
+
+  return builder_new (kind);
+}
+
+/**
+ * atomr_view_node_builder_new_from_node:
+ * @node: a node to start from
+ *
+ * Starts with the kind, key, props and children of @node, to build a node
+ * that differs from it in a few places. The children are shared, not copied.
+ *
+ * Returns: (transfer full): a new builder
+ *
+ * Since: 0.1
+ */
+AtomrViewNodeBuilder *
+atomr_view_node_builder_new_from_node (AtomrViewNode *node)
+{
+  AtomrViewNodeBuilder *self;
+
+  g_return_val_if_fail (node != NULL, NULL);
+
+  self = builder_new (node->kind);
+  self->key = g_strdup (node->key);
+  for (guint i = 0; i < node->n_props; i++)
+    {
+      AtomrViewProp prop = { node->props[i].name, g_variant_ref (node->props[i].value) };
+
+      g_array_append_val (self->props, prop);
+    }
+  for (guint i = 0; i < node->n_children; i++)
+    g_ptr_array_add (self->children, atomr_view_node_ref (node->children[i]));
+  return self;
+}
+
+/**
+ * atomr_view_node_builder_ref:
+ * @self: a builder
+ *
+ * Takes a reference to @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 0.1
+ */
+AtomrViewNodeBuilder *
+atomr_view_node_builder_ref (AtomrViewNodeBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * atomr_view_node_builder_unref:
+ * @self: (transfer full): a builder
+ *
+ * Releases a reference to @self.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_unref (AtomrViewNodeBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_free (self->kind);
+  g_free (self->key);
+  g_array_unref (self->props);
+  g_ptr_array_unref (self->children);
+  g_clear_error (&self->first_error);
+  g_free (self);
+}
+
+/**
+ * atomr_view_node_builder_set_key:
+ * @self: a builder
+ * @key: (nullable): a non-empty key, or %NULL for none
+ *
+ * Sets the key that tells the node apart from its siblings.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_key (AtomrViewNodeBuilder *self,
+                                 const char           *key)
+{
+  g_return_if_fail (self != NULL);
+
+  g_free (self->key);
+  self->key = g_strdup (key);
+}
+
+/* Index where @name is or belongs; *found says which. */
+static guint
+find_prop (AtomrViewNodeBuilder *self,
+           const char           *name,
+           gboolean             *found)
+{
+  guint low = 0;
+  guint high = self->props->len;
+
+  *found = FALSE;
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      int order = strcmp (g_array_index (self->props, AtomrViewProp, middle).name, name);
+
+      if (order == 0)
+        {
+          *found = TRUE;
+          return middle;
+        }
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return low;
+}
+
+/**
+ * atomr_view_node_builder_set_prop:
+ * @self: a builder
+ * @name: a prop name, for example [const@PROP_LABEL]
+ * @value: the value; consumed if floating
+ *
+ * Sets the prop @name to @value, replacing an earlier value.
+ *
+ * A bad name, a value holding NaN, or a value nesting deeper than
+ * [const@SCENE_MAX_VALUE_DEPTH] is reported by [method@NodeBuilder.build].
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
+                                  const char           *name,
+                                  GVariant             *value)
+{
+  g_autoptr(GVariant) owned = NULL;
+  g_autofree char *place = NULL;
+  AtomrViewProp prop;
+  gboolean found;
+  guint index;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (value != NULL);
+
+  owned = g_variant_ref_sink (value);
+  place = g_strdup_printf ("props.%s", name);
+  if (self->first_error != NULL ||
+      !atomr_view_prop_name_validate (name, "props", &self->first_error) ||
+      !atomr_view_prop_value_validate (owned, place, &self->first_error))
+    return;
+
+  prop.name = g_intern_string (name);
+  prop.value = g_variant_get_normal_form (owned);
+  index = find_prop (self, prop.name, &found);
+  if (found)
+    {
+      atomr_view_prop_clear (&g_array_index (self->props, AtomrViewProp, index));
+      g_array_index (self->props, AtomrViewProp, index) = prop;
+    }
+  else
+    g_array_insert_val (self->props, index, prop);
+}
+
+/**
+ * atomr_view_node_builder_set_string:
+ * @self: a builder
+ * @name: a prop name
+ * @value: a UTF-8 string
+ *
+ * Sets the prop @name to a string (`s`).
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_string (AtomrViewNodeBuilder *self,
+                                    const char           *name,
+                                    const char           *value)
+{
+  g_return_if_fail (value != NULL);
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  atomr_view_node_builder_set_prop (self, name, g_variant_new_string (value));
+}
+
+/**
+ * atomr_view_node_builder_set_int:
+ * @self: a builder
+ * @name: a prop name
+ * @value: a number
+ *
+ * Sets the prop @name to a 32-bit integer (`i`), the type that JSON's whole
+ * numbers decode to.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_int (AtomrViewNodeBuilder *self,
+                                 const char           *name,
+                                 gint32                value)
+{
+  atomr_view_node_builder_set_prop (self, name, g_variant_new_int32 (value));
+}
+
+/**
+ * atomr_view_node_builder_set_double:
+ * @self: a builder
+ * @name: a prop name
+ * @value: a number, not NaN
+ *
+ * Sets the prop @name to a double (`d`), the original project's `Number`.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_double (AtomrViewNodeBuilder *self,
+                                    const char           *name,
+                                    double                value)
+{
+  atomr_view_node_builder_set_prop (self, name, g_variant_new_double (value));
+}
+
+/**
+ * atomr_view_node_builder_set_boolean:
+ * @self: a builder
+ * @name: a prop name
+ * @value: a truth value
+ *
+ * Sets the prop @name to a boolean (`b`).
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_boolean (AtomrViewNodeBuilder *self,
+                                     const char           *name,
+                                     gboolean              value)
+{
+  atomr_view_node_builder_set_prop (self, name, g_variant_new_boolean (value));
+}
+
+/**
+ * atomr_view_node_builder_set_color:
+ * @self: a builder
+ * @name: a prop name, for example [const@PROP_COLOR]
+ * @red: red, from 0 to 1
+ * @green: green, from 0 to 1
+ * @blue: blue, from 0 to 1
+ * @alpha: opacity, from 0 (transparent) to 1
+ *
+ * Sets the prop @name to a colour, a `(dddd)` tuple; the original project's
+ * `Color`.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_color (AtomrViewNodeBuilder *self,
+                                   const char           *name,
+                                   double                red,
+                                   double                green,
+                                   double                blue,
+                                   double                alpha)
+{
+  atomr_view_node_builder_set_prop (self, name,
+                                    g_variant_new ("(dddd)", red, green, blue, alpha));
+}
+
+/**
+ * atomr_view_node_builder_set_vec2:
+ * @self: a builder
+ * @name: a prop name, for example [const@PROP_MIN_SIZE]
+ * @x: the first component
+ * @y: the second component
+ *
+ * Sets the prop @name to a two-component vector, a `(dd)` tuple; the original
+ * project's `Vec2`.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_vec2 (AtomrViewNodeBuilder *self,
+                                  const char           *name,
+                                  double                x,
+                                  double                y)
+{
+  atomr_view_node_builder_set_prop (self, name, g_variant_new ("(dd)", x, y));
+}
+
+/**
+ * atomr_view_node_builder_unset_prop:
+ * @self: a builder
+ * @name: a prop name
+ *
+ * Removes the prop @name, if it is set.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_unset_prop (AtomrViewNodeBuilder *self,
+                                    const char           *name)
+{
+  gboolean found;
+  guint index;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  index = find_prop (self, name, &found);
+  if (found)
+    g_array_remove_index (self->props, index);
+}
+
+/**
+ * atomr_view_node_builder_add_child:
+ * @self: a builder
+ * @child: a node
+ *
+ * Appends @child to the children. The node is shared, not copied.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_add_child (AtomrViewNodeBuilder *self,
+                                   AtomrViewNode        *child)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (child != NULL);
+
+  g_ptr_array_add (self->children, atomr_view_node_ref (child));
+}
+
+/**
+ * atomr_view_node_builder_clear_children:
+ * @self: a builder
+ *
+ * Removes all children.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_clear_children (AtomrViewNodeBuilder *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_ptr_array_set_size (self->children, 0);
+}
+
+/**
+ * atomr_view_node_builder_build:
+ * @self: a builder
+ * @error: return location for a #GError
+ *
+ * Makes a node of what was set so far.
+ *
+ * Fails, in the [error@SceneError] domain, on the first bad name or value a
+ * setter saw, an empty key, two children with the same key
+ * (%ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY), or a tree beyond
+ * [const@SCENE_MAX_DEPTH] or [const@SCENE_MAX_NODES].
+ *
+ * Returns: (transfer full) (nullable): the new node, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
+                               GError              **error)
+{
+  g_autofree AtomrViewProp *props = NULL;
+  g_autofree AtomrViewNode **children = NULL;
+  AtomrViewNode *node;
+  AtomrViewNodeProblem problem;
+  guint duplicate = 0;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->first_error != NULL)
+    {
+      g_propagate_error (error, g_error_copy (self->first_error));
+      return NULL;
+    }
+  if (!atomr_view_kind_validate (self->kind, "kind", error) ||
+      !atomr_view_key_validate (self->key, "key", error))
+    return NULL;
+
+  props = g_new (AtomrViewProp, MAX (self->props->len, 1));
+  for (guint i = 0; i < self->props->len; i++)
+    {
+      props[i] = g_array_index (self->props, AtomrViewProp, i);
+      g_variant_ref (props[i].value);
+    }
+  children = g_new (AtomrViewNode *, MAX (self->children->len, 1));
+  for (guint i = 0; i < self->children->len; i++)
+    children[i] = atomr_view_node_ref (g_ptr_array_index (self->children, i));
+
+  node = atomr_view_node_new_take (g_intern_string (self->kind), self->key,
+                                   props, self->props->len,
+                                   children, self->children->len);
+  problem = atomr_view_node_check (node, &duplicate);
+  if (problem != ATOMR_VIEW_NODE_OK)
+    {
+      atomr_view_node_problem_set_error (node, problem, duplicate, "", error);
+      atomr_view_node_unref (node);
+      return NULL;
+    }
+  return node;
+}

@@ -1,0 +1,80 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#pragma once
+
+#include <string.h>
+
+#include "atomr-view-node.h"
+#include "atomr-view-scene-error.h"
+
+G_BEGIN_DECLS
+
+typedef struct
+{
+  const char *name;   /* interned */
+  GVariant   *value;  /* a full reference, never floating */
+} AtomrViewProp;
+
+struct _AtomrViewNode
+{
+  gatomicrefcount  ref_count;
+  guint            n_props;
+  guint            n_children;
+  guint            height;     /* levels of this subtree: 1 for a leaf */
+  guint            n_nodes;    /* nodes of this subtree, itself included */
+  guint            key_hash;   /* 0 when there is no key */
+  const char      *kind;       /* interned */
+  const char      *key;        /* NULL or stored after the arrays */
+  AtomrViewProp   *props;      /* sorted by name, names unique */
+  AtomrViewNode  **children;
+};
+
+static inline void
+atomr_view_prop_clear (AtomrViewProp *prop)
+{
+  g_clear_pointer (&prop->value, g_variant_unref);
+}
+
+/* What atomr_view_node_check() found wrong with a new node. */
+typedef enum
+{
+  ATOMR_VIEW_NODE_OK,
+  ATOMR_VIEW_NODE_DUPLICATE_KEY,
+  ATOMR_VIEW_NODE_TOO_DEEP,
+  ATOMR_VIEW_NODE_TOO_LARGE,
+} AtomrViewNodeProblem;
+
+/* Takes over the props' values (sorted by name, names unique) and the children's
+ * references; checks nothing, see atomr_view_node_check(). */
+AtomrViewNode       *atomr_view_node_new_take         (const char          *kind,
+                                                       const char          *key,
+                                                       const AtomrViewProp *props,
+                                                       guint                n_props,
+                                                       AtomrViewNode      **children,
+                                                       guint                n_children);
+/* Checks the rules a new node's children bring: unique keys and the limits.
+ * On a duplicate key, *@duplicate is the index of the second child with it. */
+AtomrViewNodeProblem atomr_view_node_check            (AtomrViewNode       *self,
+                                                       guint               *duplicate);
+/* Checks only the limits, for nodes whose keys are known to be unique. */
+AtomrViewNodeProblem atomr_view_node_check_limits     (AtomrViewNode       *self);
+/* Sets @error for @problem; @place names @self, "" for the root. */
+void                 atomr_view_node_problem_set_error (AtomrViewNode       *self,
+                                                        AtomrViewNodeProblem problem,
+                                                        guint                duplicate,
+                                                        const char          *place,
+                                                        GError             **error);
+/* Index of the prop @name in @self->props, or -1. */
+gint                 atomr_view_node_find_prop        (AtomrViewNode       *self,
+                                                       const char          *name);
+guint                atomr_view_key_hash              (const char          *key);
+/* The same identity for the keyed diff: same key, or both without one. */
+static inline gboolean
+atomr_view_node_same_key (AtomrViewNode *a,
+                          AtomrViewNode *b)
+{
+  if (a->key == NULL || b->key == NULL)
+    return a->key == b->key;
+  return a->key_hash == b->key_hash && strcmp (a->key, b->key) == 0;
+}
+
+G_END_DECLS

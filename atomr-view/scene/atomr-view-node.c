@@ -1,0 +1,648 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "atomr-view-init-private.h"
+
+#include <string.h>
+
+#include "atomr-view-key-index-private.h"
+#include "atomr-view-node-private.h"
+#include "atomr-view-prop-value-private.h"
+#include "atomr-view-scene-limits.h"
+#include "atomr-view-scene-place-private.h"
+
+/**
+ * AtomrViewNode:
+ *
+ * One node of an immutable scene tree: a kind, an optional key, props and
+ * children.
+ *
+ * The kind says what the node is (`button`, `text`, or a name that only a
+ * backend knows, see the [scenes page](scenes.html)). The key gives the node an
+ * identity among its siblings, which the diff uses to tell a moved node from a
+ * new one; siblings never share a key. Props map names to `GVariant` values
+ * and are kept sorted by name, so iterating them and encoding them is
+ * deterministic. Children are ordered.
+ *
+ * Make nodes with [struct@NodeBuilder] or [ctor@Node.new]. A node never changes
+ * once made, so the same node can be part of many trees, and the diff skips a
+ * subtree that two trees share in O(1).
+ *
+ * Thread rule: any thread. Nodes are immutable and their reference count is
+ * atomic, so they may be shared and released from any thread.
+ *
+ * Since: 0.1
+ */
+
+G_DEFINE_BOXED_TYPE (AtomrViewNode, atomr_view_node, atomr_view_node_ref, atomr_view_node_unref)
+
+guint
+atomr_view_key_hash (const char *key)
+{
+  guint32 hash = 2166136261u;
+
+  /* FNV-1a, then a finaliser so that keys like "row1", "row2" spread out. */
+  for (const guchar *p = (const guchar *) key; *p != '\0'; p++)
+    hash = (hash ^ *p) * 16777619u;
+  hash ^= hash >> 16;
+  hash *= 0x85ebca6bu;
+  hash ^= hash >> 13;
+  hash *= 0xc2b2ae35u;
+  hash ^= hash >> 16;
+  return hash == 0 ? 1 : hash;
+}
+
+AtomrViewNode *
+atomr_view_node_new_take (const char          *kind,
+                          const char          *key,
+                          const AtomrViewProp *props,
+                          guint                n_props,
+                          AtomrViewNode      **children,
+                          guint                n_children)
+{
+  gsize key_size = key != NULL ? strlen (key) + 1 : 0;
+  gsize size = sizeof (AtomrViewNode)
+               + (gsize) n_props * sizeof (AtomrViewProp)
+               + (gsize) n_children * sizeof (AtomrViewNode *)
+               + key_size;
+  AtomrViewNode *self = g_malloc (size);
+  char *tail = (char *) (self + 1);
+  guint64 n_nodes = 1;
+  guint height = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->kind = kind;
+  self->n_props = n_props;
+  self->n_children = n_children;
+  self->props = (AtomrViewProp *) tail;
+  tail += (gsize) n_props * sizeof (AtomrViewProp);
+  self->children = (AtomrViewNode **) tail;
+  tail += (gsize) n_children * sizeof (AtomrViewNode *);
+  if (n_props > 0)
+    memcpy (self->props, props, n_props * sizeof (AtomrViewProp));
+  if (n_children > 0)
+    memcpy (self->children, children, n_children * sizeof (AtomrViewNode *));
+
+  if (key != NULL)
+    {
+      memcpy (tail, key, key_size);
+      self->key = tail;
+      self->key_hash = atomr_view_key_hash (key);
+    }
+  else
+    {
+      self->key = NULL;
+      self->key_hash = 0;
+    }
+
+  for (guint i = 0; i < n_children; i++)
+    {
+      n_nodes += children[i]->n_nodes;
+      height = MAX (height, children[i]->height);
+    }
+  /* Saturate: such a node fails atomr_view_node_check() and is dropped. */
+  self->n_nodes = (guint) MIN (n_nodes, (guint64) G_MAXUINT);
+  self->height = MIN (height, G_MAXUINT - 1) + 1;
+  return self;
+}
+
+AtomrViewNodeProblem
+atomr_view_node_check_limits (AtomrViewNode *self)
+{
+  if (self->height > ATOMR_VIEW_SCENE_MAX_DEPTH)
+    return ATOMR_VIEW_NODE_TOO_DEEP;
+  if (self->n_nodes > ATOMR_VIEW_SCENE_MAX_NODES)
+    return ATOMR_VIEW_NODE_TOO_LARGE;
+  return ATOMR_VIEW_NODE_OK;
+}
+
+AtomrViewNodeProblem
+atomr_view_node_check (AtomrViewNode *self,
+                       guint         *duplicate)
+{
+  AtomrViewNodeProblem problem = atomr_view_node_check_limits (self);
+
+  if (problem != ATOMR_VIEW_NODE_OK)
+    return problem;
+  if (self->n_children < 2)
+    return ATOMR_VIEW_NODE_OK;
+
+  if (self->n_children <= 8)
+    {
+      for (guint i = 1; i < self->n_children; i++)
+        {
+          AtomrViewNode *child = self->children[i];
+
+          if (child->key == NULL)
+            continue;
+          for (guint j = 0; j < i; j++)
+            if (atomr_view_node_same_key (self->children[j], child))
+              {
+                *duplicate = i;
+                return ATOMR_VIEW_NODE_DUPLICATE_KEY;
+              }
+        }
+      return ATOMR_VIEW_NODE_OK;
+    }
+  else
+    {
+      AtomrViewKeyIndex index;
+
+      atomr_view_key_index_init (&index, self->children, self->n_children);
+      for (guint i = 0; i < self->n_children; i++)
+        {
+          if (self->children[i]->key == NULL)
+            continue;
+          if (atomr_view_key_index_add (&index, i) >= 0)
+            {
+              *duplicate = i;
+              problem = ATOMR_VIEW_NODE_DUPLICATE_KEY;
+              break;
+            }
+        }
+      atomr_view_key_index_clear (&index);
+      return problem;
+    }
+}
+
+void
+atomr_view_node_problem_set_error (AtomrViewNode       *self,
+                                   AtomrViewNodeProblem problem,
+                                   guint                duplicate,
+                                   const char          *place,
+                                   GError             **error)
+{
+  switch (problem)
+    {
+    case ATOMR_VIEW_NODE_DUPLICATE_KEY:
+      {
+        g_autofree char *child_place = NULL;
+
+        child_place = g_strdup_printf ("%s%schildren[%u].key", place,
+                                       place[0] != '\0' ? "." : "", duplicate);
+        atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY, child_place,
+                                 _("duplicate key “%s”: an earlier sibling has it too"),
+                                 self->children[duplicate]->key);
+      }
+      break;
+    case ATOMR_VIEW_NODE_TOO_DEEP:
+      atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP, place,
+                               _("the tree is deeper than %u levels"),
+                               ATOMR_VIEW_SCENE_MAX_DEPTH);
+      break;
+    case ATOMR_VIEW_NODE_TOO_LARGE:
+      atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_TOO_LARGE, place,
+                               _("the tree has more than %u nodes"),
+                               ATOMR_VIEW_SCENE_MAX_NODES);
+      break;
+    case ATOMR_VIEW_NODE_OK:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static int
+compare_props (gconstpointer a,
+               gconstpointer b)
+{
+  return strcmp (((const AtomrViewProp *) a)->name, ((const AtomrViewProp *) b)->name);
+}
+
+/**
+ * atomr_view_node_new:
+ * @kind: the kind, for example [const@KIND_BUTTON]
+ * @key: (nullable): the key that tells this node from its siblings, or %NULL
+ * @props: (nullable): the props as a `GVariant` of type `a{sv}`, or %NULL for none
+ * @children: (array length=n_children) (nullable): the children, in order
+ * @n_children: the number of @children
+ * @error: return location for a #GError
+ *
+ * Makes a node in one call, the way bindings like it best.
+ *
+ * @kind and every prop name must be valid names (an ASCII letter, then letters,
+ * digits, `-`, `_`, `.` or `:`); @key must be %NULL or non-empty; no two
+ * children may have the same key; a prop value may not hold NaN nor nest
+ * deeper than [const@SCENE_MAX_VALUE_DEPTH]; the tree may not be deeper than
+ * [const@SCENE_MAX_DEPTH] nor larger than [const@SCENE_MAX_NODES]. A prop
+ * named twice in @props keeps its last value.
+ *
+ * If @props is floating, it is consumed.
+ *
+ * Returns: (transfer full) (nullable): the new node, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_new (const char           *kind,
+                     const char           *key,
+                     GVariant             *props,
+                     AtomrViewNode * const *children,
+                     gsize                 n_children,
+                     GError              **error)
+{
+  g_autoptr(GVariant) owned_props = NULL;
+  g_autoptr(GArray) prop_array = NULL;
+  g_autofree AtomrViewNode **child_refs = NULL;
+  AtomrViewNode *self;
+  AtomrViewNodeProblem problem;
+  guint duplicate = 0;
+
+  g_return_val_if_fail (kind != NULL, NULL);
+  g_return_val_if_fail (props == NULL || g_variant_is_of_type (props, G_VARIANT_TYPE ("a{sv}")), NULL);
+  g_return_val_if_fail (children != NULL || n_children == 0, NULL);
+  g_return_val_if_fail (n_children <= G_MAXUINT, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (props != NULL)
+    owned_props = g_variant_ref_sink (props);
+  for (gsize i = 0; i < n_children; i++)
+    g_return_val_if_fail (children[i] != NULL, NULL);
+
+  if (!atomr_view_kind_validate (kind, "kind", error) ||
+      !atomr_view_key_validate (key, "key", error))
+    return NULL;
+
+  prop_array = g_array_new (FALSE, FALSE, sizeof (AtomrViewProp));
+  g_array_set_clear_func (prop_array, (GDestroyNotify) atomr_view_prop_clear);
+  if (owned_props != NULL)
+    {
+      GVariantIter iter;
+      const char *name;
+      GVariant *value;
+
+      g_variant_iter_init (&iter, owned_props);
+      while (g_variant_iter_next (&iter, "{&sv}", &name, &value))
+        {
+          /* A value from untrusted bytes becomes trusted, so equality is cheap. */
+          AtomrViewProp prop = { NULL, g_variant_get_normal_form (value) };
+          g_autofree char *place = g_strdup_printf ("props.%s", name);
+
+          g_variant_unref (value);
+          if (!atomr_view_prop_name_validate (name, "props", error) ||
+              !atomr_view_prop_value_validate (prop.value, place, error))
+            {
+              g_variant_unref (prop.value);
+              return NULL;
+            }
+          prop.name = g_intern_string (name);
+          g_array_append_val (prop_array, prop);
+        }
+      g_array_sort (prop_array, compare_props);
+      /* Keep the last of equal names; the sort is stable. */
+      for (guint i = 1; i < prop_array->len;)
+        {
+          if (g_array_index (prop_array, AtomrViewProp, i - 1).name ==
+              g_array_index (prop_array, AtomrViewProp, i).name)
+            g_array_remove_index (prop_array, i - 1);
+          else
+            i++;
+        }
+    }
+
+  child_refs = g_new (AtomrViewNode *, MAX (n_children, 1));
+  for (gsize i = 0; i < n_children; i++)
+    child_refs[i] = atomr_view_node_ref (children[i]);
+
+  self = atomr_view_node_new_take (g_intern_string (kind), key,
+                                   (const AtomrViewProp *) prop_array->data, prop_array->len,
+                                   child_refs, (guint) n_children);
+  /* The node owns the values now. */
+  g_array_set_clear_func (prop_array, NULL);
+
+  problem = atomr_view_node_check (self, &duplicate);
+  if (problem != ATOMR_VIEW_NODE_OK)
+    {
+      atomr_view_node_problem_set_error (self, problem, duplicate, "", error);
+      atomr_view_node_unref (self);
+      return NULL;
+    }
+  return self;
+}
+
+/**
+ * atomr_view_node_ref:
+ * @self: a node
+ *
+ * Takes a reference to @self.
+ *
+ * Returns: (transfer full): @self
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_ref (AtomrViewNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+/**
+ * atomr_view_node_unref:
+ * @self: (transfer full): a node
+ *
+ * Releases a reference to @self; the last one frees it and releases its
+ * children.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_unref (AtomrViewNode *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  for (guint i = 0; i < self->n_props; i++)
+    g_variant_unref (self->props[i].value);
+  for (guint i = 0; i < self->n_children; i++)
+    atomr_view_node_unref (self->children[i]);
+  g_free (self);
+}
+
+/**
+ * atomr_view_node_get_kind:
+ * @self: a node
+ *
+ * The node's kind, for example [const@KIND_BUTTON] or a kind that only a
+ * backend knows.
+ *
+ * The string is interned: two nodes of the same kind return the same pointer.
+ *
+ * Returns: (transfer none): the kind
+ *
+ * Since: 0.1
+ */
+const char *
+atomr_view_node_get_kind (AtomrViewNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->kind;
+}
+
+/**
+ * atomr_view_node_get_key:
+ * @self: a node
+ *
+ * The key that tells @self apart from its siblings.
+ *
+ * Returns: (transfer none) (nullable): the key, or %NULL for a node without one
+ *
+ * Since: 0.1
+ */
+const char *
+atomr_view_node_get_key (AtomrViewNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->key;
+}
+
+gint
+atomr_view_node_find_prop (AtomrViewNode *self,
+                           const char    *name)
+{
+  guint low = 0;
+  guint high = self->n_props;
+
+  while (low < high)
+    {
+      guint middle = low + (high - low) / 2;
+      int order = strcmp (self->props[middle].name, name);
+
+      if (order == 0)
+        return (gint) middle;
+      if (order < 0)
+        low = middle + 1;
+      else
+        high = middle;
+    }
+  return -1;
+}
+
+/**
+ * atomr_view_node_get_prop:
+ * @self: a node
+ * @name: a prop name
+ *
+ * Looks up the value of the prop @name.
+ *
+ * Returns: (transfer none) (nullable): the value, or %NULL if @self has no
+ *   prop @name
+ *
+ * Since: 0.1
+ */
+GVariant *
+atomr_view_node_get_prop (AtomrViewNode *self,
+                          const char    *name)
+{
+  gint index;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+
+  index = atomr_view_node_find_prop (self, name);
+  return index >= 0 ? self->props[index].value : NULL;
+}
+
+/**
+ * atomr_view_node_get_n_props:
+ * @self: a node
+ *
+ * The number of props of @self; with [method@Node.get_prop_name] and
+ * [method@Node.get_prop_value] it iterates them in name order.
+ *
+ * Returns: the number of props
+ *
+ * Since: 0.1
+ */
+guint
+atomr_view_node_get_n_props (AtomrViewNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_props;
+}
+
+/**
+ * atomr_view_node_get_prop_name:
+ * @self: a node
+ * @index: a prop index, less than [method@Node.get_n_props]
+ *
+ * The name of the prop at @index; props are sorted by name (byte order).
+ *
+ * The string is interned.
+ *
+ * Returns: (transfer none): the name
+ *
+ * Since: 0.1
+ */
+const char *
+atomr_view_node_get_prop_name (AtomrViewNode *self,
+                               guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_props, NULL);
+
+  return self->props[index].name;
+}
+
+/**
+ * atomr_view_node_get_prop_value:
+ * @self: a node
+ * @index: a prop index, less than [method@Node.get_n_props]
+ *
+ * The value of the prop at @index.
+ *
+ * Returns: (transfer none): the value
+ *
+ * Since: 0.1
+ */
+GVariant *
+atomr_view_node_get_prop_value (AtomrViewNode *self,
+                                guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_props, NULL);
+
+  return self->props[index].value;
+}
+
+/**
+ * atomr_view_node_dup_props:
+ * @self: a node
+ *
+ * All props of @self as one dictionary, in name order.
+ *
+ * Returns: (transfer full): a `GVariant` of type `a{sv}`
+ *
+ * Since: 0.1
+ */
+GVariant *
+atomr_view_node_dup_props (AtomrViewNode *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
+  for (guint i = 0; i < self->n_props; i++)
+    g_variant_builder_add (&builder, "{sv}", self->props[i].name, self->props[i].value);
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/**
+ * atomr_view_node_get_n_children:
+ * @self: a node
+ *
+ * The number of children of @self.
+ *
+ * Returns: the number of children
+ *
+ * Since: 0.1
+ */
+guint
+atomr_view_node_get_n_children (AtomrViewNode *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_children;
+}
+
+/**
+ * atomr_view_node_get_child:
+ * @self: a node
+ * @index: a child index, less than [method@Node.get_n_children]
+ *
+ * The child at @index.
+ *
+ * Returns: (transfer none): the child
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_get_child (AtomrViewNode *self,
+                           guint          index)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_children, NULL);
+
+  return self->children[index];
+}
+
+/**
+ * atomr_view_node_get_descendant:
+ * @self: a node
+ * @path: (array length=path_length) (nullable): child indices, from @self down
+ * @path_length: the number of indices in @path
+ *
+ * Follows @path down from @self, the way a patch addresses a node: the empty
+ * path is @self, `[2]` its third child, `[2, 0]` that child's first child.
+ *
+ * Costs O(@path_length).
+ *
+ * Returns: (transfer none) (nullable): the node at @path, or %NULL if an index
+ *   is out of range
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_get_descendant (AtomrViewNode *self,
+                                const guint   *path,
+                                gsize          path_length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (path != NULL || path_length == 0, NULL);
+
+  for (gsize i = 0; i < path_length; i++)
+    {
+      if (path[i] >= self->n_children)
+        return NULL;
+      self = self->children[path[i]];
+    }
+  return self;
+}
+
+/**
+ * atomr_view_node_equal:
+ * @a: a node
+ * @b: another node
+ *
+ * Compares two trees: same kind, key, props (by `g_variant_equal()`) and
+ * children, all the way down.
+ *
+ * Subtrees that are the same pointer are equal at once, so comparing two
+ * trees that share all but a few subtrees costs only the unshared part.
+ *
+ * Returns: whether @a and @b are equal
+ *
+ * Since: 0.1
+ */
+gboolean
+atomr_view_node_equal (AtomrViewNode *a,
+                       AtomrViewNode *b)
+{
+  g_return_val_if_fail (a != NULL, FALSE);
+  g_return_val_if_fail (b != NULL, FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (a->kind != b->kind ||
+      a->n_props != b->n_props ||
+      a->n_children != b->n_children ||
+      a->n_nodes != b->n_nodes ||
+      !atomr_view_node_same_key (a, b))
+    return FALSE;
+  for (guint i = 0; i < a->n_props; i++)
+    {
+      if (a->props[i].name != b->props[i].name)
+        return FALSE;
+      if (a->props[i].value != b->props[i].value &&
+          !g_variant_equal (a->props[i].value, b->props[i].value))
+        return FALSE;
+    }
+  for (guint i = 0; i < a->n_children; i++)
+    if (!atomr_view_node_equal (a->children[i], b->children[i]))
+      return FALSE;
+  return TRUE;
+}
