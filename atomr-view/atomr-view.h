@@ -11,6 +11,8 @@
 #include "atomr-view-enum-types.h"
 
 /* Each concern (actor/, scene/, ui/) adds its headers here. */
+
+/* scene/ */
 #include "atomr-view-kinds.h"
 #include "atomr-view-node.h"
 #include "atomr-view-node-builder.h"
@@ -28,5 +30,13 @@
 #include "atomr-view-context.h"
 #include "atomr-view-actor.h"
 #include "atomr-view-actor-system.h"
+
+/* ui/ */
+#include "atomr-view-ui-error.h"
+#include "atomr-view-event.h"
+#include "atomr-view-backend.h"
+#include "atomr-view-ui-bridge.h"
+#include "atomr-view-window-actor.h"
+#include "atomr-view-region-actor.h"
 
 #undef ATOMR_VIEW_INSIDE

@@ -1,0 +1,189 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include "atomr-view-backend.h"
+
+/**
+ * AtomrViewBackend:
+ *
+ * Something that shows scenes: opens windows, turns scenes and patches into
+ * widgets, and reports what the user does.
+ *
+ * The GTK backend (`AtomrViewGtk.Backend`) implements it. Backends are driven
+ * by an [class@AtomrView.UiBridge] on the UI thread; application code rarely
+ * calls them directly.
+ *
+ * Thread safety: the UI thread.
+ *
+ * Since: 0.1
+ */
+
+G_DEFINE_INTERFACE (AtomrViewBackend, atomr_view_backend, G_TYPE_OBJECT)
+
+enum {
+  EVENT,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+atomr_view_backend_default_init (AtomrViewBackendInterface *iface)
+{
+  /**
+   * AtomrViewBackend::event:
+   * @self: the backend
+   * @event: what happened
+   *
+   * Emitted on the UI thread when the user acts on a window or a window's
+   * state changes. The bridge forwards it to the window's actor; input and
+   * lifecycle events are never dropped.
+   *
+   * Since: 0.1
+   */
+  signals[EVENT] =
+    g_signal_new ("event", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  ATOMR_VIEW_TYPE_EVENT | G_SIGNAL_TYPE_STATIC_SCOPE);
+}
+
+/**
+ * atomr_view_backend_open_window:
+ * @self: a backend
+ * @window_id: the new window's id
+ * @title: its title
+ * @error: return location for an error
+ *
+ * Shows a new, empty window.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 0.1
+ */
+gboolean
+atomr_view_backend_open_window (AtomrViewBackend  *self,
+                                const char        *window_id,
+                                const char        *title,
+                                GError           **error)
+{
+  g_return_val_if_fail (ATOMR_VIEW_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (window_id != NULL, FALSE);
+
+  return ATOMR_VIEW_BACKEND_GET_IFACE (self)->open_window (self, window_id, title ? title : "", error);
+}
+
+/**
+ * atomr_view_backend_close_window:
+ * @self: a backend
+ * @window_id: a window's id
+ *
+ * Closes a window. Closing an unknown window does nothing.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_backend_close_window (AtomrViewBackend *self,
+                                 const char       *window_id)
+{
+  g_return_if_fail (ATOMR_VIEW_IS_BACKEND (self));
+  g_return_if_fail (window_id != NULL);
+
+  ATOMR_VIEW_BACKEND_GET_IFACE (self)->close_window (self, window_id);
+}
+
+/**
+ * atomr_view_backend_set_title:
+ * @self: a backend
+ * @window_id: a window's id
+ * @title: the new title
+ *
+ * Changes a window's title.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_backend_set_title (AtomrViewBackend *self,
+                              const char       *window_id,
+                              const char       *title)
+{
+  g_return_if_fail (ATOMR_VIEW_IS_BACKEND (self));
+  g_return_if_fail (window_id != NULL);
+  g_return_if_fail (title != NULL);
+
+  ATOMR_VIEW_BACKEND_GET_IFACE (self)->set_title (self, window_id, title);
+}
+
+/**
+ * atomr_view_backend_render:
+ * @self: a backend
+ * @window_id: a window's id
+ * @old_scene: (nullable): what the window shows, or %NULL when it is empty
+ * @new_scene: what it should show
+ * @patches: (nullable) (element-type AtomrView.Patch): the patches from
+ *   @old_scene to @new_scene, %NULL when @old_scene is %NULL
+ * @error: return location for an error
+ *
+ * Makes the window show @new_scene. On failure the window still shows
+ * @old_scene.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 0.1
+ */
+gboolean
+atomr_view_backend_render (AtomrViewBackend  *self,
+                           const char        *window_id,
+                           AtomrViewScene    *old_scene,
+                           AtomrViewScene    *new_scene,
+                           GPtrArray         *patches,
+                           GError           **error)
+{
+  g_return_val_if_fail (ATOMR_VIEW_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (window_id != NULL, FALSE);
+  g_return_val_if_fail (new_scene != NULL, FALSE);
+  g_return_val_if_fail ((old_scene == NULL) == (patches == NULL), FALSE);
+
+  return ATOMR_VIEW_BACKEND_GET_IFACE (self)->render (self, window_id, old_scene, new_scene, patches, error);
+}
+
+/**
+ * atomr_view_backend_request_redraw:
+ * @self: a backend
+ * @window_id: a window's id
+ *
+ * Asks for the window to be painted again.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_backend_request_redraw (AtomrViewBackend *self,
+                                   const char       *window_id)
+{
+  AtomrViewBackendInterface *iface;
+
+  g_return_if_fail (ATOMR_VIEW_IS_BACKEND (self));
+  g_return_if_fail (window_id != NULL);
+
+  iface = ATOMR_VIEW_BACKEND_GET_IFACE (self);
+  if (iface->request_redraw != NULL)
+    iface->request_redraw (self, window_id);
+}
+
+/**
+ * atomr_view_backend_emit_event:
+ * @self: a backend
+ * @event: what happened
+ *
+ * Emits [signal@AtomrView.Backend::event]; for implementations.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_backend_emit_event (AtomrViewBackend *self,
+                               AtomrViewEvent   *event)
+{
+  g_return_if_fail (ATOMR_VIEW_IS_BACKEND (self));
+  g_return_if_fail (event != NULL);
+
+  g_signal_emit (self, signals[EVENT], 0, event);
+}
