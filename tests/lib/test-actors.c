@@ -50,7 +50,7 @@ test_gate_open (TestGate *gate)
   atomr_view_unlock (&gate->mutex);
 }
 
-static void
+void
 test_gate_pass (TestGate *gate)
 {
   atomr_view_lock (&gate->mutex);

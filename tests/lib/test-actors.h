@@ -13,6 +13,8 @@ TestGate *test_gate_new         (void);
 TestGate *test_gate_ref         (TestGate *gate);
 void      test_gate_unref       (TestGate *gate);
 void      test_gate_open        (TestGate *gate);
+/* Called by an actor: blocks until the gate is open. */
+void      test_gate_pass        (TestGate *gate);
 /* Waits until an actor is blocked in the gate; fails the test after @timeout_ms. */
 void      test_gate_wait_entered (TestGate *gate,
                                   guint     timeout_ms);

@@ -1,0 +1,377 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "ui-fixture.h"
+
+static gboolean
+shows_text (UiFixture  *fixture,
+            const char *window_id,
+            const char *text)
+{
+  return g_strcmp0 (test_scene_find_text (test_fake_backend_get_shown (fixture->backend, window_id)), text) == 0;
+}
+
+static guint64
+stat (AtomrViewUiBridge *bridge,
+      const char        *name)
+{
+  g_autoptr(GVariant) stats = g_variant_ref_sink (atomr_view_ui_bridge_dup_stats (bridge));
+  g_autoptr(GVariant) value = g_variant_lookup_value (stats, name, NULL);
+
+  g_assert_nonnull (value);
+  if (g_variant_is_of_type (value, G_VARIANT_TYPE_UINT32))
+    return g_variant_get_uint32 (value);
+  return g_variant_get_uint64 (value);
+}
+
+static void
+test_window_opens_and_renders (UiFixture     *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  g_assert_true (test_fake_backend_is_open (fixture->backend, "main"));
+  g_assert_cmpuint (test_fake_backend_count (fixture->backend, "open main"), ==, 1);
+
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "set-text", g_variant_new_string ("changed")), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "changed"), TEST_DEADLINE_MS);
+}
+
+static guint64
+read_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+typedef struct
+{
+  gint64 last;
+  gint64 longest_gap;
+} Heartbeat;
+
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  Heartbeat *beat = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (beat->last != 0)
+    beat->longest_gap = MAX (beat->longest_gap, now - beat->last);
+  beat->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+flood_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GVariant) reply = atomr_view_actor_ref_ask_finish (ATOMR_VIEW_ACTOR_REF (source), result, NULL);
+
+  *(gboolean *) user_data = TRUE;
+}
+
+/* A million scenes from one actor: the UI shows far fewer, ends on the last,
+ * applies every window command, keeps memory bounded and stays responsive. */
+static void
+test_flood_conflates (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  const guint n_scenes = g_test_slow () || !g_getenv ("ATOMR_VIEW_SANITIZED") ? 1000000 : 100000;
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+  g_autofree char *last = g_strdup_printf ("%u", n_scenes - 1);
+  Heartbeat beat = { 0, 0 };
+  gboolean flooded = FALSE;
+  guint64 rss_before, rss_peak = 0;
+  guint max_pending = 0, heartbeat;
+  guint64 applied;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  /* A UI thread that takes 2 ms per frame of work. */
+  test_fake_backend_set_render_cost (fixture->backend, 2000);
+  rss_before = read_rss_kib ();
+  heartbeat = g_timeout_add (5, heartbeat_cb, &beat);
+
+  atomr_view_actor_ref_ask_async (window, g_variant_new ("(sv)", "flood", g_variant_new_uint32 (n_scenes)), 0, NULL,
+                                  flood_done_cb, &flooded);
+  /* Meanwhile other windows open and close: none of those commands may be lost. */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("side-%u", i);
+      g_autoptr(AtomrViewActorRef) side = spawn_test_window (fixture, name, NULL, FALSE);
+
+      atomr_view_actor_ref_stop (side);
+    }
+
+  while (!flooded || !shows_text (fixture, "main", last) || stat (fixture->bridge, "lifecycle-pending") > 0 ||
+         test_fake_backend_count (fixture->backend, "close side-19") == 0)
+    {
+      g_autoptr(GVariant) stats = NULL;
+
+      atomr_view_test_iterate (g_get_monotonic_time () + (gint64) TEST_DEADLINE_MS * 1000);
+      /* At most one scene waits per window, whatever the flood. */
+      g_assert_cmpuint (stat (fixture->bridge, "scenes-pending"), <=, stat (fixture->bridge, "windows"));
+      max_pending = MAX (max_pending, (guint) stat (fixture->bridge, "scenes-pending"));
+      rss_peak = MAX (rss_peak, read_rss_kib ());
+    }
+  g_source_remove (heartbeat);
+
+  applied = stat (fixture->bridge, "scenes-applied");
+  g_test_message ("%u scenes posted, %" G_GUINT64_FORMAT " shown, %" G_GUINT64_FORMAT " conflated; "
+                  "RSS grew by %" G_GUINT64_FORMAT " KiB at most; longest UI gap %" G_GINT64_FORMAT " ms",
+                  n_scenes, applied, stat (fixture->bridge, "scenes-conflated"), rss_peak - rss_before,
+                  beat.longest_gap / 1000);
+  g_assert_cmpuint (applied, <, n_scenes / 10);
+  g_assert_cmpuint (stat (fixture->bridge, "scenes-conflated"), >, n_scenes / 2);
+  g_assert_true (shows_text (fixture, "main", last));
+  /* Memory does not grow with the flood. */
+  g_assert_cmpuint (max_pending, <=, 21);
+  if (g_getenv ("ATOMR_VIEW_SANITIZED") == NULL)
+    g_assert_cmpuint (rss_peak - rss_before, <, 64 * 1024);
+  else
+    g_test_message ("RSS not checked: a sanitizer's quarantine keeps freed memory resident");
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *open = g_strdup_printf ("open side-%u", i);
+      g_autofree char *close = g_strdup_printf ("close side-%u", i);
+
+      g_assert_cmpuint (test_fake_backend_count (fixture->backend, open), ==, 1);
+      g_assert_cmpuint (test_fake_backend_count (fixture->backend, close), ==, 1);
+    }
+  /* The UI thread was never stuck: it ran its other sources throughout (the bound is loose on purpose). */
+  g_assert_cmpint (beat.longest_gap, <, G_USEC_PER_SEC);
+}
+
+static void
+test_redraws_dedupe (UiFixture     *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_fake_backend_is_open (fixture->backend, "main"), TEST_DEADLINE_MS);
+  for (guint i = 0; i < 100; i++)
+    atomr_view_ui_bridge_request_redraw (fixture->bridge, "main");
+  atomr_view_ui_bridge_flush (fixture->bridge);
+  g_assert_cmpuint (test_fake_backend_count (fixture->backend, "redraw main"), ==, 1);
+  g_assert_cmpuint (stat (fixture->bridge, "redraws-deduped"), ==, 99);
+}
+
+/* Input reaches the window actor, in order, even past a full mailbox. */
+static void
+test_events_never_dropped (UiFixture     *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(TestGate) gate = test_gate_new ();
+  g_autoptr(AtomrViewProps) props = test_window_props (fixture, gate, FALSE);
+  g_autoptr(AtomrViewActorRef) window = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path[] = { "root", "ok", NULL };
+
+  atomr_view_props_set_mailbox (props, 4, ATOMR_VIEW_OVERFLOW_FAIL);
+  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
+  g_assert_no_error (error);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_fake_backend_is_open (fixture->backend, "main"), TEST_DEADLINE_MS);
+
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "block", g_variant_new_boolean (TRUE)), NULL);
+  test_gate_wait_entered (gate, TEST_DEADLINE_MS);
+  for (guint i = 0; i < 50; i++)
+    emit_event (fixture, "main", path, ATOMR_VIEW_SIGNAL_CLICKED, g_variant_new_uint32 (i));
+  g_assert_cmpuint (stat (fixture->bridge, "events-parked"), >, 0);
+
+  test_gate_open (gate);
+  for (guint i = 0; i < 50; i++)
+    {
+      g_autofree char *line = expect_event_line (fixture, "event");
+      g_autofree char *expected = g_strdup_printf ("root/ok clicked %u", i);
+
+      g_assert_cmpstr (line, ==, expected);
+    }
+  g_assert_cmpuint (stat (fixture->bridge, "events-lost"), ==, 0);
+  g_assert_cmpuint (stat (fixture->bridge, "events-parked"), ==, 0);
+}
+
+static void
+test_frames_conflate (UiFixture     *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(TestGate) gate = test_gate_new ();
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", gate, FALSE);
+  const char *none[] = { NULL };
+  guint frames = 0;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_fake_backend_is_open (fixture->backend, "main"), TEST_DEADLINE_MS);
+  atomr_view_ui_bridge_set_wants_frames (fixture->bridge, "main", TRUE);
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "block", g_variant_new_boolean (TRUE)), NULL);
+  test_gate_wait_entered (gate, TEST_DEADLINE_MS);
+  for (gint64 t = 1; t <= 100; t++)
+    emit_event (fixture, "main", none, ATOMR_VIEW_SIGNAL_FRAME, g_variant_new_int64 (t));
+  test_gate_open (gate);
+
+  /* The first tick went out at once; of the 99 that came while it was handled, only the newest follows. */
+  {
+    g_autofree char *first = expect_event_line (fixture, "event");
+    g_autofree char *newest = expect_event_line (fixture, "event");
+
+    g_assert_cmpstr (first, ==, " frame 1");
+    g_assert_cmpstr (newest, ==, " frame 100");
+    frames = 2;
+  }
+  atomr_view_test_probe_expect_nothing (fixture->probe, 50);
+  g_assert_cmpuint (frames, ==, 2);
+  g_assert_cmpuint (stat (fixture->bridge, "frames-conflated"), ==, 98);
+}
+
+static void
+test_bad_patch_reports (UiFixture     *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+  g_autoptr(GVariant) reply = NULL;
+  g_autofree char *line = NULL;
+  g_autoptr(GError) error = NULL;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING, "Window “main” keeps its last good scene: *");
+  reply = atomr_view_actor_ref_ask_sync (window, g_variant_new ("(sv)", "bad-patch", g_variant_new_boolean (TRUE)),
+                                         TEST_DEADLINE_MS, NULL, &error);
+  g_assert_no_error (error);
+  line = expect_event_line (fixture, "event");
+  g_test_assert_expected_messages ();
+
+  g_assert_true (g_str_has_prefix (line, " error ('atomr-view-scene-error-quark', "));
+  g_assert_nonnull (strstr (line, g_variant_get_string (reply, NULL)));
+  /* Nothing was posted; the window shows what it showed. */
+  atomr_view_ui_bridge_flush (fixture->bridge);
+  g_assert_true (shows_text (fixture, "main", "hello"));
+}
+
+static void
+test_render_error_keeps_scene (UiFixture     *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("bogus");
+  g_autoptr(AtomrViewNode) bogus = atomr_view_node_builder_build (builder, NULL);
+  g_autoptr(AtomrViewScene) scene = atomr_view_scene_new (bogus);
+  g_autofree char *line = NULL;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  test_fake_backend_refuse_kind (fixture->backend, "bogus");
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING, "Window “main” keeps its last good scene: The kind “bogus” is not known here");
+  atomr_view_ui_bridge_post_scene (fixture->bridge, "main", scene);
+  line = expect_event_line (fixture, "event");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (line, ==, " error ('atomr-view-ui-error-quark', 4, 'The kind “bogus” is not known here')");
+  g_assert_true (shows_text (fixture, "main", "hello"));
+  g_assert_cmpuint (stat (fixture->bridge, "render-errors"), ==, 1);
+}
+
+static void
+test_close_request_closes (UiFixture     *fixture,
+                           gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+  const char *none[] = { NULL };
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_fake_backend_is_open (fixture->backend, "main"), TEST_DEADLINE_MS);
+  emit_event (fixture, "main", none, ATOMR_VIEW_SIGNAL_CLOSE_REQUEST, NULL);
+  {
+    g_autofree char *line = expect_event_line (fixture, "event");
+
+    g_assert_cmpstr (line, ==, " close-request -");
+  }
+  ATOMR_VIEW_TEST_WAIT_UNTIL (!test_fake_backend_is_open (fixture->backend, "main"), TEST_DEADLINE_MS);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (atomr_view_actor_ref_is_terminated (window), TEST_DEADLINE_MS);
+  /* With every window closed, run() returns and shuts the system down. */
+  g_assert_cmpint (atomr_view_ui_bridge_run (fixture->bridge), ==, 0);
+  g_assert_true (atomr_view_actor_system_is_terminated (fixture->system));
+}
+
+/* Spawns a plain window actor as its child in pre_start. */
+#define TEST_TYPE_PARENT (test_parent_get_type ())
+G_DECLARE_FINAL_TYPE (TestParent, test_parent, TEST, PARENT, AtomrViewActor)
+struct _TestParent { AtomrViewActor parent_instance; };
+G_DEFINE_FINAL_TYPE (TestParent, test_parent, ATOMR_VIEW_TYPE_ACTOR)
+
+static gboolean
+test_parent_pre_start (AtomrViewActor    *actor,
+                       AtomrViewContext  *context,
+                       GError           **error)
+{
+  g_autoptr(AtomrViewProps) props = atomr_view_props_new (ATOMR_VIEW_TYPE_WINDOW_ACTOR);
+  g_autoptr(AtomrViewActorRef) window = atomr_view_context_spawn (context, props, "lonely", error);
+
+  return window != NULL;
+}
+
+static void
+test_parent_class_init (TestParentClass *klass)
+{
+  ATOMR_VIEW_ACTOR_CLASS (klass)->pre_start = test_parent_pre_start;
+}
+
+static void
+test_parent_init (TestParent *self)
+{
+}
+
+static AtomrViewDirective
+report_failure (const GError *error,
+                gpointer      user_data)
+{
+  atomr_view_actor_ref_tell (user_data, g_variant_new ("(sus)", g_quark_to_string (error->domain), error->code,
+                                                       error->message), NULL);
+  return ATOMR_VIEW_DIRECTIVE_STOP;
+}
+
+/* A window actor in a system without a bridge fails with a clear error. */
+static void
+test_no_bridge (void)
+{
+  g_autoptr(AtomrViewActorSystem) system = atomr_view_actor_system_new ("bridgeless", NULL);
+  g_autoptr(AtomrViewTestProbe) probe = atomr_view_test_probe_new (system, "probe");
+  g_autoptr(AtomrViewProps) props = atomr_view_props_new (TEST_TYPE_PARENT);
+  g_autoptr(AtomrViewSupervisorStrategy) strategy = atomr_view_supervisor_strategy_new (ATOMR_VIEW_SUPERVISION_ONE_FOR_ONE, -1, 0);
+  g_autoptr(AtomrViewActorRef) parent = NULL;
+  g_autoptr(GVariant) failure = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *domain, *message;
+  guint code;
+
+  atomr_view_supervisor_strategy_set_decider (strategy, report_failure, g_object_ref (probe->ref), g_object_unref);
+  atomr_view_props_set_supervisor_strategy (props, strategy);
+  parent = atomr_view_actor_system_spawn (system, props, "parent", &error);
+  g_assert_no_error (error);
+
+  failure = atomr_view_test_probe_expect (probe, TEST_DEADLINE_MS);
+  g_variant_get (failure, "(&su&s)", &domain, &code, &message);
+  g_assert_cmpstr (domain, ==, "atomr-view-ui-error-quark");
+  g_assert_cmpuint (code, ==, ATOMR_VIEW_UI_ERROR_NO_BRIDGE);
+  g_assert_cmpstr (message, ==, "The window actor /user/parent/lonely has no UI bridge: make one with "
+                                "atomr_view_ui_bridge_new() before spawning windows");
+  g_assert_true (atomr_view_actor_system_shutdown (system, &error));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  UI_TEST ("/AtomrView/Ui/Bridge/open-and-render", test_window_opens_and_renders);
+  UI_TEST ("/AtomrView/Ui/Bridge/flood-conflates", test_flood_conflates);
+  UI_TEST ("/AtomrView/Ui/Bridge/redraws-dedupe", test_redraws_dedupe);
+  UI_TEST ("/AtomrView/Ui/Bridge/events-never-dropped", test_events_never_dropped);
+  UI_TEST ("/AtomrView/Ui/Bridge/frames-conflate", test_frames_conflate);
+  UI_TEST ("/AtomrView/Ui/Bridge/bad-patch", test_bad_patch_reports);
+  UI_TEST ("/AtomrView/Ui/Bridge/render-error", test_render_error_keeps_scene);
+  UI_TEST ("/AtomrView/Ui/Bridge/close-request", test_close_request_closes);
+  g_test_add_func ("/AtomrView/Ui/Bridge/no-bridge", test_no_bridge);
+
+  return g_test_run ();
+}
