@@ -57,7 +57,7 @@ run_tests() {
   # ThreadSanitizer over the runtime.
   build _build-tsan -Db_sanitize=thread -Db_lundef=false \
     -Dintrospection=disabled -Ddocs=disabled -Dbenchmarks=false -Dexamples=false -Dgtk=disabled
-  meson test -C _build-tsan --setup tsan --suite actor --print-errorlogs
+  meson test -C _build-tsan --setup tsan --suite actor --suite ui --print-errorlogs
 }
 
 case "${1:-}" in
