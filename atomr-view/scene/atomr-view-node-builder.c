@@ -6,6 +6,7 @@
 #include "atomr-view-node-builder.h"
 #include "atomr-view-node-private.h"
 #include "atomr-view-prop-value-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /**
  * AtomrViewNodeBuilder:
@@ -462,6 +463,16 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
   if (!atomr_view_kind_validate (self->kind, "kind", error) ||
       !atomr_view_key_validate (self->key, "key", error))
     return NULL;
+
+  for (guint i = 0; i < self->props->len; i++)
+    {
+      AtomrViewProp *prop = &g_array_index (self->props, AtomrViewProp, i);
+      g_autofree char *place = g_strdup_printf ("props.%s", prop->name);
+
+      if (!atomr_view_vocabulary_check_prop (g_intern_string (self->kind), prop->name,
+                                             prop->value, place, error))
+        return NULL;
+    }
 
   props = g_new (AtomrViewProp, MAX (self->props->len, 1));
   for (guint i = 0; i < self->props->len; i++)

@@ -8,6 +8,7 @@
 #include "atomr-view-prop-value-private.h"
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /**
  * AtomrViewNode:
@@ -277,7 +278,9 @@ atomr_view_node_new (const char           *kind,
 
           g_variant_unref (value);
           if (!atomr_view_prop_name_validate (name, "props", error) ||
-              !atomr_view_prop_value_validate (prop.value, place, error))
+              !atomr_view_prop_value_validate (prop.value, place, error) ||
+              !atomr_view_vocabulary_check_prop (g_intern_string (kind), g_intern_string (name),
+                                                 prop.value, place, error))
             {
               g_variant_unref (prop.value);
               return NULL;

@@ -13,6 +13,7 @@
 #include "atomr-view-scene-json-private.h"
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /* A node is two JSON levels (object, children array); props and value forms
  * add a few. Deeper text is refused before json-glib, which recurses, sees it. */
@@ -322,10 +323,12 @@ read_value_form (AtomrViewPlace *place,
   return value;
 }
 
-/* A prop value in any of the documented forms; a full reference. */
+/* A prop value in any of the documented forms; a full reference. A whole
+ * number reads as a double where @expected, the vocabulary's type, says "d". */
 static GVariant *
 read_value (AtomrViewPlace *place,
             JsonNode       *json,
+            const char     *expected,
             GError        **error)
 {
   g_autoptr(GVariant) value = NULL;
@@ -351,6 +354,11 @@ read_value (AtomrViewPlace *place,
           {
             gint64 number = json_node_get_int (json);
 
+            if (g_strcmp0 (expected, "d") == 0)
+              {
+                value = g_variant_ref_sink (g_variant_new_double ((double) number));
+                break;
+              }
             if (number < G_MININT32 || number > G_MAXINT32)
               {
                 atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
@@ -505,12 +513,22 @@ read_node (AtomrViewPlace *place,
           if (!atomr_view_prop_name_validate (name, where, error))
             return NULL;
           g_clear_pointer (&where, g_free);
+          prop.name = g_intern_string (name);
           atomr_view_place_push_name (place, name);
-          prop.value = read_value (place, value_json, error);
+          prop.value = read_value (place, value_json,
+                                   atomr_view_vocabulary_prop_type (g_intern_string (kind), prop.name),
+                                   error);
           if (prop.value == NULL)
             return NULL;
+          where = atomr_view_place_to_string (place);
+          if (!atomr_view_vocabulary_check_prop (g_intern_string (kind), prop.name, prop.value,
+                                                 where, error))
+            {
+              g_variant_unref (prop.value);
+              return NULL;
+            }
+          g_clear_pointer (&where, g_free);
           atomr_view_place_pop (place);
-          prop.name = g_intern_string (name);
           g_array_append_val (props, prop);
         }
       atomr_view_place_pop (place);
@@ -734,7 +752,7 @@ read_patch (AtomrViewPlace *place,
           if ((member = require_member (place, object, "value", error)) == NULL)
             return NULL;
           atomr_view_place_push_name (place, "value");
-          value = read_value (place, member, error);
+          value = read_value (place, member, NULL, error);
           if (value == NULL)
             return NULL;
           atomr_view_place_pop (place);

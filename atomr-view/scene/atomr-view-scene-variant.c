@@ -10,6 +10,7 @@
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
 #include "atomr-view-scene-variant-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /* -- writing ------------------------------------------------------------- */
 
@@ -113,6 +114,7 @@ place_with (AtomrViewPlace *place,
 
 static GArray *
 read_props (AtomrViewPlace *place,
+            const char     *kind,
             GVariant       *dictionary,
             GError        **error)
 {
@@ -135,7 +137,9 @@ read_props (AtomrViewPlace *place,
       if (!atomr_view_prop_name_validate (name, where, error))
         return NULL;
       value_place = place_with (place, name);
-      if (!atomr_view_prop_value_validate (prop.value, value_place, error))
+      if (!atomr_view_prop_value_validate (prop.value, value_place, error) ||
+          !atomr_view_vocabulary_check_prop (kind, g_intern_string (name), prop.value,
+                                             value_place, error))
         return NULL;
       g_array_index (props, AtomrViewProp, props->len - 1).name = g_intern_string (name);
     }
@@ -219,10 +223,10 @@ read_entries (AtomrViewPlace *place,
           return NULL;
         }
 
-      frame.props = read_props (place, dictionary, error);
+      frame.kind = g_intern_string (kind);
+      frame.props = read_props (place, frame.kind, dictionary, error);
       if (frame.props == NULL)
         return NULL;
-      frame.kind = g_intern_string (kind);
       frame.key = key;
       frame.children = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_node_unref);
       g_array_append_val (stack, frame);
