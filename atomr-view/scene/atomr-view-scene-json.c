@@ -38,8 +38,8 @@ prescan (const char *data,
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_PARSE, NULL,
-                               _("the text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")"),
-                               (gsize) (invalid - data));
+                               _("the text is not valid UTF-8 (at byte %lu)"),
+                               (gulong) (invalid - data));
       return FALSE;
     }
 
@@ -361,10 +361,12 @@ read_value (AtomrViewPlace *place,
               }
             if (number < G_MININT32 || number > G_MAXINT32)
               {
+                g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
                 atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                            _("%" G_GINT64_FORMAT " does not fit a 32-bit integer; "
-                                              "write {\"variant\": \"int64 %" G_GINT64_FORMAT "\"} "
-                                              "for a 64-bit one"), number, number);
+                                            _("%s does not fit a 32-bit integer; "
+                                              "write {\"variant\": \"int64 %s\"} for a 64-bit one"),
+                                            text, text);
                 return NULL;
               }
             value = g_variant_ref_sink (g_variant_new_int32 ((gint32) number));
@@ -615,8 +617,10 @@ read_index (AtomrViewPlace *place,
   number = json_node_get_int (json);
   if (number < 0 || number > G_MAXUINT32)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                  _("%" G_GINT64_FORMAT " is not an index"), number);
+                                  _("%s is not an index"), text);
       return FALSE;
     }
   *index = (guint) number;

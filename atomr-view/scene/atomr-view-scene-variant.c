@@ -217,9 +217,9 @@ read_entries (AtomrViewPlace *place,
       if (frame.n_children > n_entries - e - 1)
         {
           atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                      _("the node has %u children, but only %" G_GSIZE_FORMAT
-                                        " nodes follow"),
-                                      frame.n_children, n_entries - e - 1);
+                                      _("the node has more children (%u) than there are nodes "
+                                        "after it (%lu)"),
+                                      frame.n_children, (gulong) (n_entries - e - 1));
           return NULL;
         }
 
@@ -263,8 +263,8 @@ read_entries (AtomrViewPlace *place,
               if (e + 1 < n_entries)
                 {
                   atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                              _("%" G_GSIZE_FORMAT " nodes follow the end of the tree"),
-                                              n_entries - e - 1);
+                                              _("nodes follow the end of the tree (%lu more)"),
+                                              (gulong) (n_entries - e - 1));
                   atomr_view_node_unref (node);
                   return NULL;
                 }
