@@ -205,7 +205,8 @@ find_prop (AtomrViewNodeBuilder *self,
  *
  * Sets the prop @name to @value, replacing an earlier value.
  *
- * A bad name, a value holding NaN, or a value nesting deeper than
+ * A bad name, a value holding NaN or a subnormal number, or a value nesting
+ * deeper than
  * [const@SCENE_MAX_VALUE_DEPTH] is reported by [method@NodeBuilder.build].
  *
  * Since: 0.1
@@ -288,7 +289,7 @@ atomr_view_node_builder_set_int (AtomrViewNodeBuilder *self,
  * atomr_view_node_builder_set_double:
  * @self: a builder
  * @name: a prop name
- * @value: a number, not NaN
+ * @value: a number, not NaN nor subnormal
  *
  * Sets the prop @name to a double (`d`), the original project's `Number`.
  *

@@ -220,7 +220,8 @@ compare_props (gconstpointer a,
  *
  * @kind and every prop name must be valid names (an ASCII letter, then letters,
  * digits, `-`, `_`, `.` or `:`); @key must be %NULL or non-empty; no two
- * children may have the same key; a prop value may not hold NaN nor nest
+ * children may have the same key; a prop value may not hold NaN or a
+ * subnormal number, nor nest
  * deeper than [const@SCENE_MAX_VALUE_DEPTH]; the tree may not be deeper than
  * [const@SCENE_MAX_DEPTH] nor larger than [const@SCENE_MAX_NODES]. A prop
  * named twice in @props keeps its last value.

@@ -277,9 +277,11 @@ read_entries (AtomrViewPlace *place,
         }
     }
 
-  /* Each entry may claim only as many children as entries follow, so the last
-   * entry always completes the tree. */
-  g_assert_not_reached ();
+  /* The entries ran out with nodes still waiting for children; the place is
+   * the innermost of them. */
+  atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                              _("the list of nodes ends before the last child of this node"));
+  return NULL;
 }
 
 static gboolean

@@ -257,6 +257,18 @@ test_invalid_names_and_values (void)
     assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
                         "props.points: the value holds NaN, which is not a number");
   }
+  {
+    /* Found by fuzz-scene-variant: GVariant's text parser cannot read one back. */
+    g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+    const double numbers[] = { 1.0, 5.2863160692715656e-310 };
+
+    atomr_view_node_builder_set_prop (builder, "x",
+                                      g_variant_new_variant (g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE,
+                                                                                        numbers, 2,
+                                                                                        sizeof (double))));
+    assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                        "props.x: the value holds a subnormal number, too close to zero to be written as text");
+  }
   /* Infinity is a number: allowed. */
   {
     g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
