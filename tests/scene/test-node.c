@@ -250,7 +250,7 @@ test_invalid_names_and_values (void)
                         "props.x: the value holds NaN, which is not a number");
   }
   {
-    /* GKeyFile-like nested NaN, deep inside a tuple array. */
+    /* A NaN deep inside an array of tuples. */
     g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
 
     atomr_view_node_builder_set_prop (builder, "points", g_variant_new_parsed ("[(1.0, 2.0), (3.0, nan)]"));
