@@ -8,6 +8,7 @@
 #include "atomr-view-patch-private.h"
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /* Patches edit drafts: mutable copies of the nodes on the paths they touch.
  * Everything else stays the original, shared node. When all patches fit,
@@ -240,6 +241,14 @@ apply_one (Applier        *applier,
         if ((slot = resolve (applier, patch->path, patch->path_length)) == NULL)
           return FALSE;
         draft = slot_draft (slot);
+        if (patch->op == ATOMR_VIEW_PATCH_OP_SET_PROP)
+          {
+            g_autofree char *value_place = g_strdup_printf ("%s.value", applier->place);
+
+            if (!atomr_view_vocabulary_check_prop (draft->kind, patch->name, patch->value,
+                                                   value_place, applier->error))
+              return FALSE;
+          }
         high = draft->props->len;
         while (low < high)
           {

@@ -6,6 +6,7 @@
 #include "atomr-view-node-builder.h"
 #include "atomr-view-node-private.h"
 #include "atomr-view-prop-value-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /**
  * AtomrViewNodeBuilder:
@@ -204,7 +205,8 @@ find_prop (AtomrViewNodeBuilder *self,
  *
  * Sets the prop @name to @value, replacing an earlier value.
  *
- * A bad name, a value holding NaN, or a value nesting deeper than
+ * A bad name, a value holding NaN or a subnormal number, or a value nesting
+ * deeper than
  * [const@SCENE_MAX_VALUE_DEPTH] is reported by [method@NodeBuilder.build].
  *
  * Since: 0.1
@@ -287,7 +289,7 @@ atomr_view_node_builder_set_int (AtomrViewNodeBuilder *self,
  * atomr_view_node_builder_set_double:
  * @self: a builder
  * @name: a prop name
- * @value: a number, not NaN
+ * @value: a number, not NaN nor subnormal
  *
  * Sets the prop @name to a double (`d`), the original project's `Number`.
  *
@@ -462,6 +464,16 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
   if (!atomr_view_kind_validate (self->kind, "kind", error) ||
       !atomr_view_key_validate (self->key, "key", error))
     return NULL;
+
+  for (guint i = 0; i < self->props->len; i++)
+    {
+      AtomrViewProp *prop = &g_array_index (self->props, AtomrViewProp, i);
+      g_autofree char *place = g_strdup_printf ("props.%s", prop->name);
+
+      if (!atomr_view_vocabulary_check_prop (g_intern_string (self->kind), prop->name,
+                                             prop->value, place, error))
+        return NULL;
+    }
 
   props = g_new (AtomrViewProp, MAX (self->props->len, 1));
   for (guint i = 0; i < self->props->len; i++)

@@ -8,6 +8,7 @@
 #include "atomr-view-prop-value-private.h"
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /**
  * AtomrViewNode:
@@ -219,7 +220,8 @@ compare_props (gconstpointer a,
  *
  * @kind and every prop name must be valid names (an ASCII letter, then letters,
  * digits, `-`, `_`, `.` or `:`); @key must be %NULL or non-empty; no two
- * children may have the same key; a prop value may not hold NaN nor nest
+ * children may have the same key; a prop value may not hold NaN or a
+ * subnormal number, nor nest
  * deeper than [const@SCENE_MAX_VALUE_DEPTH]; the tree may not be deeper than
  * [const@SCENE_MAX_DEPTH] nor larger than [const@SCENE_MAX_NODES]. A prop
  * named twice in @props keeps its last value.
@@ -277,7 +279,9 @@ atomr_view_node_new (const char           *kind,
 
           g_variant_unref (value);
           if (!atomr_view_prop_name_validate (name, "props", error) ||
-              !atomr_view_prop_value_validate (prop.value, place, error))
+              !atomr_view_prop_value_validate (prop.value, place, error) ||
+              !atomr_view_vocabulary_check_prop (g_intern_string (kind), g_intern_string (name),
+                                                 prop.value, place, error))
             {
               g_variant_unref (prop.value);
               return NULL;

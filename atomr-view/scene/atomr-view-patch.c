@@ -190,7 +190,7 @@ atomr_view_patch_new_move (const guint *path,
  * @path: (array length=path_length) (nullable): the node whose prop to set
  * @path_length: the number of indices in @path
  * @name: a valid prop name
- * @value: the new value, without NaN and within
+ * @value: the new value, without NaN or subnormal numbers and within
  *   [const@SCENE_MAX_VALUE_DEPTH]; consumed if floating
  *
  * Makes a patch that sets the prop @name of the node at @path to @value.

@@ -21,7 +21,8 @@ gboolean atomr_view_key_validate           (const char *key,
                                             const char *place,
                                             GError    **error);
 /* A prop value nests at most ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH levels and holds
- * no NaN (it would not equal itself, so no diff could settle). */
+ * no NaN (it would not equal itself, so no diff could settle) and no
+ * subnormal double (GVariant's text format cannot read one back). */
 gboolean atomr_view_prop_value_validate    (GVariant   *value,
                                             const char *place,
                                             GError    **error);

@@ -14,7 +14,20 @@ typedef enum
   VALUE_OK,
   VALUE_TOO_DEEP,
   VALUE_NAN,
+  VALUE_SUBNORMAL,
 } ValueProblem;
+
+static ValueProblem
+check_double (double number)
+{
+  if (isnan (number))
+    return VALUE_NAN;
+  /* GVariant's text parser refuses them, so the JSON codec could not carry
+   * one inside a {"variant": ...} value. */
+  if (fpclassify (number) == FP_SUBNORMAL)
+    return VALUE_SUBNORMAL;
+  return VALUE_OK;
+}
 
 gboolean
 atomr_view_name_is_valid (const char *name)
@@ -129,7 +142,7 @@ check_value (GVariant *value,
     }
 
   if (g_variant_is_of_type (value, G_VARIANT_TYPE_DOUBLE))
-    return isnan (g_variant_get_double (value)) ? VALUE_NAN : VALUE_OK;
+    return check_double (g_variant_get_double (value));
 
   if (g_variant_is_of_type (value, G_VARIANT_TYPE ("ad")))
     {
@@ -138,8 +151,8 @@ check_value (GVariant *value,
       if (depth + 1 > ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH)
         return VALUE_TOO_DEEP;
       for (gsize i = 0; i < n_children; i++)
-        if (isnan (numbers[i]))
-          return VALUE_NAN;
+        if (check_double (numbers[i]) != VALUE_OK)
+          return check_double (numbers[i]);
       return VALUE_OK;
     }
 
@@ -179,6 +192,10 @@ atomr_view_prop_value_validate (GVariant   *value,
     case VALUE_NAN:
       atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, place,
                                _("the value holds NaN, which is not a number"));
+      return FALSE;
+    case VALUE_SUBNORMAL:
+      atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, place,
+                               _("the value holds a subnormal number, too close to zero to be written as text"));
       return FALSE;
     default:
       g_assert_not_reached ();

@@ -13,6 +13,7 @@
 #include "atomr-view-scene-json-private.h"
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /* A node is two JSON levels (object, children array); props and value forms
  * add a few. Deeper text is refused before json-glib, which recurses, sees it. */
@@ -37,8 +38,8 @@ prescan (const char *data,
   if (!g_utf8_validate_len (data, length, &invalid))
     {
       atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_PARSE, NULL,
-                               _("the text is not valid UTF-8 (at byte %" G_GSIZE_FORMAT ")"),
-                               (gsize) (invalid - data));
+                               _("the text is not valid UTF-8 (at byte %lu)"),
+                               (gulong) (invalid - data));
       return FALSE;
     }
 
@@ -322,10 +323,12 @@ read_value_form (AtomrViewPlace *place,
   return value;
 }
 
-/* A prop value in any of the documented forms; a full reference. */
+/* A prop value in any of the documented forms; a full reference. A whole
+ * number reads as a double where @expected, the vocabulary's type, says "d". */
 static GVariant *
 read_value (AtomrViewPlace *place,
             JsonNode       *json,
+            const char     *expected,
             GError        **error)
 {
   g_autoptr(GVariant) value = NULL;
@@ -351,12 +354,19 @@ read_value (AtomrViewPlace *place,
           {
             gint64 number = json_node_get_int (json);
 
+            if (g_strcmp0 (expected, "d") == 0)
+              {
+                value = g_variant_ref_sink (g_variant_new_double ((double) number));
+                break;
+              }
             if (number < G_MININT32 || number > G_MAXINT32)
               {
+                g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
                 atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                            _("%" G_GINT64_FORMAT " does not fit a 32-bit integer; "
-                                              "write {\"variant\": \"int64 %" G_GINT64_FORMAT "\"} "
-                                              "for a 64-bit one"), number, number);
+                                            _("%s does not fit a 32-bit integer; "
+                                              "write {\"variant\": \"int64 %s\"} for a 64-bit one"),
+                                            text, text);
                 return NULL;
               }
             value = g_variant_ref_sink (g_variant_new_int32 ((gint32) number));
@@ -505,12 +515,22 @@ read_node (AtomrViewPlace *place,
           if (!atomr_view_prop_name_validate (name, where, error))
             return NULL;
           g_clear_pointer (&where, g_free);
+          prop.name = g_intern_string (name);
           atomr_view_place_push_name (place, name);
-          prop.value = read_value (place, value_json, error);
+          prop.value = read_value (place, value_json,
+                                   atomr_view_vocabulary_prop_type (g_intern_string (kind), prop.name),
+                                   error);
           if (prop.value == NULL)
             return NULL;
+          where = atomr_view_place_to_string (place);
+          if (!atomr_view_vocabulary_check_prop (g_intern_string (kind), prop.name, prop.value,
+                                                 where, error))
+            {
+              g_variant_unref (prop.value);
+              return NULL;
+            }
+          g_clear_pointer (&where, g_free);
           atomr_view_place_pop (place);
-          prop.name = g_intern_string (name);
           g_array_append_val (props, prop);
         }
       atomr_view_place_pop (place);
@@ -597,8 +617,10 @@ read_index (AtomrViewPlace *place,
   number = json_node_get_int (json);
   if (number < 0 || number > G_MAXUINT32)
     {
+      g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, number);
+
       atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                  _("%" G_GINT64_FORMAT " is not an index"), number);
+                                  _("%s is not an index"), text);
       return FALSE;
     }
   *index = (guint) number;
@@ -734,7 +756,7 @@ read_patch (AtomrViewPlace *place,
           if ((member = require_member (place, object, "value", error)) == NULL)
             return NULL;
           atomr_view_place_push_name (place, "value");
-          value = read_value (place, member, error);
+          value = read_value (place, member, NULL, error);
           if (value == NULL)
             return NULL;
           atomr_view_place_pop (place);

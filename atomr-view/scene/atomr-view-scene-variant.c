@@ -10,6 +10,7 @@
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
 #include "atomr-view-scene-variant-private.h"
+#include "atomr-view-vocabulary-private.h"
 
 /* -- writing ------------------------------------------------------------- */
 
@@ -113,6 +114,7 @@ place_with (AtomrViewPlace *place,
 
 static GArray *
 read_props (AtomrViewPlace *place,
+            const char     *kind,
             GVariant       *dictionary,
             GError        **error)
 {
@@ -135,7 +137,9 @@ read_props (AtomrViewPlace *place,
       if (!atomr_view_prop_name_validate (name, where, error))
         return NULL;
       value_place = place_with (place, name);
-      if (!atomr_view_prop_value_validate (prop.value, value_place, error))
+      if (!atomr_view_prop_value_validate (prop.value, value_place, error) ||
+          !atomr_view_vocabulary_check_prop (kind, g_intern_string (name), prop.value,
+                                             value_place, error))
         return NULL;
       g_array_index (props, AtomrViewProp, props->len - 1).name = g_intern_string (name);
     }
@@ -213,16 +217,16 @@ read_entries (AtomrViewPlace *place,
       if (frame.n_children > n_entries - e - 1)
         {
           atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                      _("the node has %u children, but only %" G_GSIZE_FORMAT
-                                        " nodes follow"),
-                                      frame.n_children, n_entries - e - 1);
+                                      _("the node has more children (%u) than there are nodes "
+                                        "after it (%lu)"),
+                                      frame.n_children, (gulong) (n_entries - e - 1));
           return NULL;
         }
 
-      frame.props = read_props (place, dictionary, error);
+      frame.kind = g_intern_string (kind);
+      frame.props = read_props (place, frame.kind, dictionary, error);
       if (frame.props == NULL)
         return NULL;
-      frame.kind = g_intern_string (kind);
       frame.key = key;
       frame.children = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_node_unref);
       g_array_append_val (stack, frame);
@@ -259,8 +263,8 @@ read_entries (AtomrViewPlace *place,
               if (e + 1 < n_entries)
                 {
                   atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-                                              _("%" G_GSIZE_FORMAT " nodes follow the end of the tree"),
-                                              n_entries - e - 1);
+                                              _("nodes follow the end of the tree (%lu more)"),
+                                              (gulong) (n_entries - e - 1));
                   atomr_view_node_unref (node);
                   return NULL;
                 }
@@ -273,9 +277,11 @@ read_entries (AtomrViewPlace *place,
         }
     }
 
-  /* Each entry may claim only as many children as entries follow, so the last
-   * entry always completes the tree. */
-  g_assert_not_reached ();
+  /* The entries ran out with nodes still waiting for children; the place is
+   * the innermost of them. */
+  atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                              _("the list of nodes ends before the last child of this node"));
+  return NULL;
 }
 
 static gboolean

@@ -1,0 +1,558 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <math.h>
+
+#include "test-utils.h"
+
+static AtomrViewNode *
+build_or_fail (AtomrViewNodeBuilder *builder)
+{
+  g_autoptr(GError) error = NULL;
+  AtomrViewNode *node = atomr_view_node_builder_build (builder, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static AtomrViewNode *
+keyed_leaf (const char *kind,
+            const char *key)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (kind);
+
+  atomr_view_node_builder_set_key (builder, key);
+  return build_or_fail (builder);
+}
+
+static void
+test_builder_props_sorted_and_typed (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("custom-widget");
+  g_autoptr(AtomrViewNode) node = NULL;
+  static const char * const expected_names[] = {
+    "alpha", "flag", "num", "pos", "tint", "title", "width",
+  };
+  static const char * const expected_types[] = {
+    "as", "b", "d", "(dd)", "(dddd)", "s", "i",
+  };
+  const char *classes[] = { "a", "b", NULL };
+
+  /* Set in no particular order, with one overwrite and one unset. */
+  atomr_view_node_builder_set_int (builder, "width", 3);
+  atomr_view_node_builder_set_string (builder, "title", "first");
+  atomr_view_node_builder_set_double (builder, "num", 0.25);
+  atomr_view_node_builder_set_boolean (builder, "flag", TRUE);
+  atomr_view_node_builder_set_color (builder, "tint", 1, 0.5, 0, 1);
+  atomr_view_node_builder_set_vec2 (builder, "pos", 3, 4);
+  atomr_view_node_builder_set_prop (builder, "alpha", g_variant_new_strv (classes, -1));
+  atomr_view_node_builder_set_string (builder, "gone", "soon");
+  atomr_view_node_builder_set_string (builder, "title", "second");
+  atomr_view_node_builder_unset_prop (builder, "gone");
+  atomr_view_node_builder_unset_prop (builder, "never-set");
+  node = build_or_fail (builder);
+
+  g_assert_cmpstr (atomr_view_node_get_kind (node), ==, "custom-widget");
+  g_assert_null (atomr_view_node_get_key (node));
+  g_assert_cmpuint (atomr_view_node_get_n_props (node), ==, G_N_ELEMENTS (expected_names));
+  for (guint i = 0; i < G_N_ELEMENTS (expected_names); i++)
+    {
+      g_assert_cmpstr (atomr_view_node_get_prop_name (node, i), ==, expected_names[i]);
+      g_assert_cmpstr (g_variant_get_type_string (atomr_view_node_get_prop_value (node, i)), ==,
+                       expected_types[i]);
+      g_assert_true (atomr_view_node_get_prop (node, expected_names[i]) ==
+                     atomr_view_node_get_prop_value (node, i));
+    }
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (node, "title"), NULL), ==, "second");
+  g_assert_cmpint (g_variant_get_int32 (atomr_view_node_get_prop (node, "width")), ==, 3);
+  g_assert_null (atomr_view_node_get_prop (node, "gone"));
+  g_assert_null (atomr_view_node_get_prop (node, "zzz"));
+  /* Kind and prop names are interned: equal names are the same pointer. */
+  g_assert_true (atomr_view_node_get_kind (node) == g_intern_string ("custom-widget"));
+  g_assert_true (atomr_view_node_get_prop_name (node, 0) == g_intern_string ("alpha"));
+}
+
+static void
+test_builder_children_and_paths (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNodeBuilder) inner = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+  g_autoptr(AtomrViewNode) a = keyed_leaf ("text", "a");
+  g_autoptr(AtomrViewNode) b = keyed_leaf ("text", "b");
+  g_autoptr(AtomrViewNode) list = NULL;
+  g_autoptr(AtomrViewNode) root = NULL;
+  const guint deep_path[] = { 1, 1 };
+  const guint bad_path[] = { 1, 2 };
+
+  atomr_view_node_builder_add_child (inner, a);
+  atomr_view_node_builder_add_child (inner, b);
+  list = build_or_fail (inner);
+  atomr_view_node_builder_add_child (builder, a);
+  atomr_view_node_builder_add_child (builder, list);
+  root = build_or_fail (builder);
+
+  g_assert_cmpuint (atomr_view_node_get_n_children (root), ==, 2);
+  /* Children are shared, not copied. */
+  g_assert_true (atomr_view_node_get_child (root, 0) == a);
+  g_assert_true (atomr_view_node_get_child (root, 1) == list);
+  g_assert_true (atomr_view_node_get_descendant (root, NULL, 0) == root);
+  g_assert_true (atomr_view_node_get_descendant (root, deep_path, 2) == b);
+  g_assert_null (atomr_view_node_get_descendant (root, bad_path, 2));
+}
+
+static void
+test_builder_reuse_and_from_node (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+  g_autoptr(AtomrViewNodeBuilder) copy = NULL;
+  g_autoptr(AtomrViewNode) child = keyed_leaf ("text", "x");
+  g_autoptr(AtomrViewNode) first = NULL;
+  g_autoptr(AtomrViewNode) second = NULL;
+  g_autoptr(AtomrViewNode) third = NULL;
+
+  atomr_view_node_builder_set_key (builder, "save");
+  atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_LABEL, "Save");
+  atomr_view_node_builder_add_child (builder, child);
+  first = build_or_fail (builder);
+  atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_LABEL, "Save as");
+  atomr_view_node_builder_clear_children (builder);
+  second = build_or_fail (builder);
+
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (first, "label"), NULL), ==, "Save");
+  g_assert_cmpuint (atomr_view_node_get_n_children (first), ==, 1);
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (second, "label"), NULL), ==, "Save as");
+  g_assert_cmpuint (atomr_view_node_get_n_children (second), ==, 0);
+
+  copy = atomr_view_node_builder_new_from_node (first);
+  third = build_or_fail (copy);
+  g_assert_true (third != first);
+  g_assert_true (atomr_view_node_equal (third, first));
+  g_assert_true (atomr_view_node_get_child (third, 0) == child);
+  atomr_view_node_builder_set_key (copy, NULL);
+  g_clear_pointer (&third, atomr_view_node_unref);
+  third = build_or_fail (copy);
+  g_assert_null (atomr_view_node_get_key (third));
+  g_assert_false (atomr_view_node_equal (third, first));
+}
+
+static void
+test_node_new_from_dictionary (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewNode) a = keyed_leaf ("text", "a");
+  g_autoptr(AtomrViewNode) b = keyed_leaf ("text", "b");
+  AtomrViewNode *children[] = { a, b };
+  g_autoptr(AtomrViewNode) node = NULL;
+  g_autoptr(GVariant) props = NULL;
+  GVariantBuilder dictionary;
+
+  g_variant_builder_init (&dictionary, G_VARIANT_TYPE ("a{sv}"));
+  g_variant_builder_add (&dictionary, "{sv}", "spacing", g_variant_new_int32 (6));
+  g_variant_builder_add (&dictionary, "{sv}", "orientation", g_variant_new_string ("vertical"));
+  g_variant_builder_add (&dictionary, "{sv}", "spacing", g_variant_new_int32 (12));
+  /* A floating dictionary is consumed. */
+  node = atomr_view_node_new (ATOMR_VIEW_KIND_CONTAINER, "main", g_variant_builder_end (&dictionary),
+                              children, G_N_ELEMENTS (children), &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atomr_view_node_get_key (node), ==, "main");
+  g_assert_cmpuint (atomr_view_node_get_n_props (node), ==, 2);
+  /* A name given twice keeps its last value. */
+  g_assert_cmpint (g_variant_get_int32 (atomr_view_node_get_prop (node, "spacing")), ==, 12);
+  g_assert_true (atomr_view_node_get_child (node, 1) == b);
+
+  props = atomr_view_node_dup_props (node);
+  g_assert_cmpstr (g_variant_get_type_string (props), ==, "a{sv}");
+  g_assert_false (g_variant_is_floating (props));
+  g_assert_cmpuint (g_variant_n_children (props), ==, 2);
+
+  g_clear_pointer (&node, atomr_view_node_unref);
+  node = atomr_view_node_new ("spinner", NULL, NULL, NULL, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (atomr_view_node_get_n_props (node), ==, 0);
+  g_assert_cmpuint (atomr_view_node_get_n_children (node), ==, 0);
+}
+
+static void
+assert_build_fails (AtomrViewNodeBuilder *builder,
+                    gint                  code,
+                    const char           *message)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewNode) node = atomr_view_node_builder_build (builder, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, code);
+  g_assert_cmpstr (error->message, ==, message);
+}
+
+static void
+test_duplicate_keys (void)
+{
+  /* Few children are compared pairwise, many through a hash: check both. */
+  for (guint n = 3; n <= 40; n += 37)
+    {
+      g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < n - 1; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%u", i);
+          g_autoptr(AtomrViewNode) child = keyed_leaf ("text", key);
+          g_autoptr(AtomrViewNode) unkeyed = keyed_leaf ("text", NULL);
+
+          atomr_view_node_builder_add_child (builder, child);
+          /* Unkeyed siblings never clash. */
+          if (i == 0)
+            atomr_view_node_builder_add_child (builder, unkeyed);
+        }
+      {
+        g_autoptr(AtomrViewNode) again = keyed_leaf ("button", "k1");
+
+        atomr_view_node_builder_add_child (builder, again);
+      }
+      message = g_strdup_printf ("children[%u].key: duplicate key “k1”: an earlier sibling has it too", n);
+      assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY, message);
+    }
+}
+
+static void
+test_invalid_names_and_values (void)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *key;
+    const char *prop;
+    gint        code;
+    const char *message;
+  } cases[] = {
+    { "", NULL, NULL, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "kind: “” is not a valid kind name" },
+    { "1abc", NULL, NULL, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "kind: “1abc” is not a valid kind name" },
+    { "two words", NULL, NULL, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "kind: “two words” is not a valid kind name" },
+    { "text", "", NULL, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "key: a key must not be empty" },
+    { "text", NULL, "-x", ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "props: “-x” is not a valid prop name" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (cases[i].kind);
+
+      atomr_view_node_builder_set_key (builder, cases[i].key);
+      if (cases[i].prop != NULL)
+        atomr_view_node_builder_set_boolean (builder, cases[i].prop, TRUE);
+      assert_build_fails (builder, cases[i].code, cases[i].message);
+    }
+
+  {
+    g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+
+    atomr_view_node_builder_set_double (builder, "x", NAN);
+    assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                        "props.x: the value holds NaN, which is not a number");
+  }
+  {
+    /* A NaN deep inside an array of tuples. */
+    g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+
+    atomr_view_node_builder_set_prop (builder, "points", g_variant_new_parsed ("[(1.0, 2.0), (3.0, nan)]"));
+    assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                        "props.points: the value holds NaN, which is not a number");
+  }
+  {
+    /* Found by fuzz-scene-variant: GVariant's text parser cannot read one back. */
+    g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+    const double numbers[] = { 1.0, 5.2863160692715656e-310 };
+
+    atomr_view_node_builder_set_prop (builder, "x",
+                                      g_variant_new_variant (g_variant_new_fixed_array (G_VARIANT_TYPE_DOUBLE,
+                                                                                        numbers, 2,
+                                                                                        sizeof (double))));
+    assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                        "props.x: the value holds a subnormal number, too close to zero to be written as text");
+  }
+  /* Infinity is a number: allowed. */
+  {
+    g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+    g_autoptr(AtomrViewNode) node = NULL;
+
+    atomr_view_node_builder_set_double (builder, "x", INFINITY);
+    node = build_or_fail (builder);
+  }
+}
+
+static GVariant *
+nested_variant (guint levels)
+{
+  GVariant *value = g_variant_new_int32 (1);
+
+  for (guint i = 1; i < levels; i++)
+    value = g_variant_new_variant (value);
+  return value;
+}
+
+static void
+test_value_depth_limit (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+  g_autoptr(AtomrViewNode) node = NULL;
+
+  atomr_view_node_builder_set_prop (builder, "deep", nested_variant (ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH));
+  node = build_or_fail (builder);
+  atomr_view_node_builder_set_prop (builder, "deep", nested_variant (ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH + 1));
+  assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP,
+                      "props.deep: the value nests deeper than 32 levels");
+}
+
+static void
+test_vocabulary_types (void)
+{
+  static const struct
+  {
+    const char *kind;
+    const char *prop;
+    const char *value;
+    const char *message;
+  } cases[] = {
+    { "button", "label", "5", "props.label: expected a string" },
+    { "container", "spacing", "6.0", "props.spacing: expected a 32-bit integer" },
+    { "slider", "value", "5", "props.value: expected a number" },
+    { "text", "color", "(1.0, 0.0, 0.0)", "props.color: expected a colour (red, green, blue, alpha)" },
+    { "image", "min-size", "[1.0, 2.0]", "props.min-size: expected a vector (x, y)" },
+    { "check", "active", "'yes'", "props.active: expected a boolean" },
+    { "region", "css-classes", "'big'", "props.css-classes: expected a list of strings" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (cases[i].kind);
+      g_autoptr(AtomrViewNodeBuilder) other_kind = atomr_view_node_builder_new ("GtkFrobnicator");
+      g_autoptr(AtomrViewNode) node = NULL;
+      g_autoptr(GError) error = NULL;
+      GVariant *value = g_variant_new_parsed (cases[i].value);
+
+      g_variant_ref_sink (value);
+      atomr_view_node_builder_set_prop (builder, cases[i].prop, value);
+      assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE, cases[i].message);
+
+      /* The same through atomr_view_node_new(). */
+      {
+        GVariantBuilder dictionary;
+
+        g_variant_builder_init (&dictionary, G_VARIANT_TYPE ("a{sv}"));
+        g_variant_builder_add (&dictionary, "{sv}", cases[i].prop, value);
+        node = atomr_view_node_new (cases[i].kind, NULL, g_variant_builder_end (&dictionary),
+                                    NULL, 0, &error);
+        g_assert_null (node);
+        g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE);
+        g_assert_cmpstr (error->message, ==, cases[i].message);
+      }
+
+      /* A kind outside the vocabulary passes any value through. */
+      atomr_view_node_builder_set_prop (other_kind, cases[i].prop, value);
+      node = build_or_fail (other_kind);
+      g_variant_unref (value);
+    }
+}
+
+static AtomrViewNode *
+chain (guint levels)
+{
+  AtomrViewNode *node = keyed_leaf ("text", NULL);
+
+  for (guint i = 1; i < levels; i++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("container");
+
+      atomr_view_node_builder_add_child (builder, node);
+      atomr_view_node_unref (node);
+      node = build_or_fail (builder);
+    }
+  return node;
+}
+
+static void
+test_tree_limits (void)
+{
+  g_autoptr(AtomrViewNode) deepest = chain (ATOMR_VIEW_SCENE_MAX_DEPTH);
+  g_autoptr(AtomrViewNodeBuilder) deeper = atomr_view_node_builder_new ("container");
+  g_autoptr(AtomrViewNodeBuilder) leaves = atomr_view_node_builder_new ("list");
+  g_autoptr(AtomrViewNodeBuilder) wide = atomr_view_node_builder_new ("container");
+  g_autoptr(AtomrViewNode) leaf = keyed_leaf ("text", NULL);
+  g_autoptr(AtomrViewNode) block = NULL;
+  g_autoptr(AtomrViewNode) largest = NULL;
+  g_autoptr(AtomrViewScene) scene = NULL;
+
+  scene = atomr_view_scene_new (deepest);
+  g_assert_cmpuint (atomr_view_scene_get_depth (scene), ==, ATOMR_VIEW_SCENE_MAX_DEPTH);
+  atomr_view_node_builder_add_child (deeper, deepest);
+  assert_build_fails (deeper, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP, "the tree is deeper than 128 levels");
+
+  /* Sharing makes a large tree cheap: 1 + 399 * (1 + 499) + 499 = 200000 nodes. */
+  for (guint i = 0; i < 499; i++)
+    atomr_view_node_builder_add_child (leaves, leaf);
+  block = build_or_fail (leaves);
+  for (guint i = 0; i < 399; i++)
+    atomr_view_node_builder_add_child (wide, block);
+  for (guint i = 0; i < 499; i++)
+    atomr_view_node_builder_add_child (wide, leaf);
+  largest = build_or_fail (wide);
+  g_clear_pointer (&scene, atomr_view_scene_unref);
+  scene = atomr_view_scene_new (largest);
+  g_assert_cmpuint (atomr_view_scene_get_n_nodes (scene), ==, ATOMR_VIEW_SCENE_MAX_NODES);
+  atomr_view_node_builder_add_child (wide, leaf);
+  assert_build_fails (wide, ATOMR_VIEW_SCENE_ERROR_TOO_LARGE, "the tree has more than 200000 nodes");
+}
+
+static void
+test_equality (void)
+{
+  g_autoptr(GVariant) props = g_variant_ref_sink (g_variant_new_parsed ("{'label': <'OK'>, 'n': <1>}"));
+  g_autoptr(GVariant) props_int64 = g_variant_ref_sink (g_variant_new_parsed ("{'label': <'OK'>, 'n': <int64 1>}"));
+  g_autoptr(GVariant) props_other = g_variant_ref_sink (g_variant_new_parsed ("{'label': <'Cancel'>, 'n': <1>}"));
+  g_autoptr(AtomrViewNode) x = keyed_leaf ("text", "x");
+  g_autoptr(AtomrViewNode) y = keyed_leaf ("text", "y");
+  AtomrViewNode *xy[] = { x, y };
+  AtomrViewNode *yx[] = { y, x };
+  g_autoptr(AtomrViewNode) a = atomr_view_node_new ("button", "k", props, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) same = atomr_view_node_new ("button", "k", props, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) other_kind = atomr_view_node_new ("check", "k", props, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) other_key = atomr_view_node_new ("button", "j", props, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) no_key = atomr_view_node_new ("button", NULL, props, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) other_type = atomr_view_node_new ("button", "k", props_int64, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) other_value = atomr_view_node_new ("button", "k", props_other, xy, 2, NULL);
+  g_autoptr(AtomrViewNode) other_order = atomr_view_node_new ("button", "k", props, yx, 2, NULL);
+  g_autoptr(AtomrViewNode) fewer = atomr_view_node_new ("button", "k", props, xy, 1, NULL);
+
+  g_assert_true (atomr_view_node_equal (a, a));
+  g_assert_true (a != same);
+  g_assert_true (atomr_view_node_equal (a, same));
+  g_assert_false (atomr_view_node_equal (a, other_kind));
+  g_assert_false (atomr_view_node_equal (a, other_key));
+  g_assert_false (atomr_view_node_equal (a, no_key));
+  g_assert_false (atomr_view_node_equal (no_key, a));
+  g_assert_false (atomr_view_node_equal (a, other_type));
+  g_assert_false (atomr_view_node_equal (a, other_value));
+  g_assert_false (atomr_view_node_equal (a, other_order));
+  g_assert_false (atomr_view_node_equal (a, fewer));
+}
+
+typedef struct
+{
+  AtomrViewNode *tree;       /* a reference owned by the thread */
+  AtomrViewNode *expected;   /* borrowed, alive until all threads are joined */
+  guint          rounds;
+} ShareData;
+
+static gpointer
+share_thread (gpointer user_data)
+{
+  ShareData *data = user_data;
+  gboolean all_equal = TRUE;
+
+  for (guint round = 0; round < data->rounds; round++)
+    {
+      AtomrViewNode *mine = atomr_view_node_ref (data->tree);
+
+      for (guint i = 0; i < atomr_view_node_get_n_children (mine); i++)
+        {
+          AtomrViewNode *child = atomr_view_node_ref (atomr_view_node_get_child (mine, i));
+
+          all_equal &= g_variant_get_int32 (atomr_view_node_get_prop (child, "n")) == (gint32) i;
+          atomr_view_node_unref (child);
+        }
+      all_equal &= atomr_view_node_equal (mine, data->expected);
+      atomr_view_node_unref (mine);
+    }
+  atomr_view_node_unref (data->tree);
+  return GINT_TO_POINTER (all_equal);
+}
+
+static AtomrViewNode *
+numbered_list (guint n)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("list");
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) row = atomr_view_node_builder_new ("row");
+      g_autoptr(AtomrViewNode) child = NULL;
+      g_autofree char *key = g_strdup_printf ("r%u", i);
+
+      atomr_view_node_builder_set_key (row, key);
+      atomr_view_node_builder_set_int (row, "n", (gint32) i);
+      child = build_or_fail (row);
+      atomr_view_node_builder_add_child (builder, child);
+    }
+  return build_or_fail (builder);
+}
+
+static void
+test_share_between_threads (void)
+{
+  AtomrViewNode *tree = numbered_list (200);
+  g_autoptr(AtomrViewNode) expected = numbered_list (200);
+  ShareData data[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      data[i].tree = atomr_view_node_ref (tree);
+      data[i].expected = expected;
+      data[i].rounds = 200;
+      threads[i] = g_thread_new ("share", share_thread, &data[i]);
+    }
+  /* The creator lets go first; the threads hold the last references. */
+  atomr_view_node_unref (tree);
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
+}
+
+static void
+test_preconditions (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AtomrViewNode) node = numbered_list (2);
+
+      atomr_view_node_get_child (node, 2);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*atomr_view_node_get_child*index < self->n_children*");
+}
+
+static void
+test_builder_preconditions (void)
+{
+  if (g_test_subprocess ())
+    {
+      atomr_view_node_builder_new (NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*atomr_view_node_builder_new*kind != NULL*");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/AtomrView/Scene/builder-props-sorted-and-typed", test_builder_props_sorted_and_typed);
+  g_test_add_func ("/AtomrView/Scene/builder-children-and-paths", test_builder_children_and_paths);
+  g_test_add_func ("/AtomrView/Scene/builder-reuse-and-from-node", test_builder_reuse_and_from_node);
+  g_test_add_func ("/AtomrView/Scene/node-new-from-dictionary", test_node_new_from_dictionary);
+  g_test_add_func ("/AtomrView/Scene/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/AtomrView/Scene/invalid-names-and-values", test_invalid_names_and_values);
+  g_test_add_func ("/AtomrView/Scene/value-depth-limit", test_value_depth_limit);
+  g_test_add_func ("/AtomrView/Scene/vocabulary-types", test_vocabulary_types);
+  g_test_add_func ("/AtomrView/Scene/tree-limits", test_tree_limits);
+  g_test_add_func ("/AtomrView/Scene/equality", test_equality);
+  g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
+  g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
+  g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
+
+  return g_test_run ();
+}
