@@ -250,6 +250,7 @@ atomr_view_region_actor_set_root (AtomrViewRegionActor *self,
 {
   AtomrViewRegionActorPrivate *priv = atomr_view_region_actor_get_instance_private (self);
   g_autoptr(AtomrViewScene) scene = NULL;
+  g_autoptr(GVariant) encoded = NULL;
 
   g_return_if_fail (ATOMR_VIEW_IS_REGION_ACTOR (self));
   g_return_if_fail (root != NULL);
@@ -259,8 +260,9 @@ atomr_view_region_actor_set_root (AtomrViewRegionActor *self,
   g_clear_pointer (&priv->root, atomr_view_node_unref);
   priv->root = root;
   scene = atomr_view_scene_new (root);
-  atomr_view_actor_ref_tell (priv->window,
-                             g_variant_new ("(sv)", ATOMR_VIEW_MESSAGE_REGION_SCENE, atomr_view_scene_to_variant (scene)),
+  /* Not floating: g_variant_new() takes a reference of its own. */
+  encoded = atomr_view_scene_to_variant (scene);
+  atomr_view_actor_ref_tell (priv->window, g_variant_new ("(sv)", ATOMR_VIEW_MESSAGE_REGION_SCENE, encoded),
                              priv->self_ref);
 }
 
