@@ -179,7 +179,7 @@ atomr_view_gtk_backend_open_window (AtomrViewBackend  *backend,
   window->tree = atomr_view_gtk_tree_new (tree_event_cb, window);
   window->window = g_object_ref (GTK_WINDOW (gtk_window_new ()));
   gtk_window_set_title (window->window, title);
-  gtk_window_set_default_size (window->window, 480, 360);
+  gtk_window_set_default_size (window->window, 560, 480);
   g_signal_connect (window->window, "close-request", G_CALLBACK (close_request_cb), window);
   g_signal_connect (window->window, "realize", G_CALLBACK (realize_cb), window);
   g_signal_connect (window->window, "unrealize", G_CALLBACK (unrealize_cb), window);
