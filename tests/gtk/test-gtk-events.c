@@ -63,7 +63,8 @@ test_window_handle_event (AtomrViewWindowActor  *actor,
   return ATOMR_VIEW_WINDOW_ACTOR_CLASS (test_window_parent_class)->handle_event (actor, context, event, error);
 }
 
-/* ("show", json) shows another scene; ("region", key) starts a TestRegion there. */
+/* ("show", json) shows another scene; ("region", key) starts a TestRegion
+ * there; ("frames", _) asks for frame ticks. */
 static gboolean
 test_window_receive_message (AtomrViewWindowActor  *actor,
                              AtomrViewContext      *context,
@@ -79,6 +80,11 @@ test_window_receive_message (AtomrViewWindowActor  *actor,
       g_free (self->json);
       self->json = g_strdup (argument);
       atomr_view_window_actor_invalidate (actor);
+      return TRUE;
+    }
+  if (g_str_equal (what, "frames"))
+    {
+      atomr_view_window_actor_set_wants_frames (actor, TRUE);
       return TRUE;
     }
   if (g_str_equal (what, "region"))
@@ -266,19 +272,16 @@ events_teardown (EventsFixture *fixture,
 #define EVENTS_TEST(path, func) \
   g_test_add (path, EventsFixture, NULL, events_setup, func, events_teardown)
 
-/* The next report of the probe, waited for while the UI runs. */
+/* A report of the probe: who sent it, and the event. */
 static AtomrViewEvent *
-expect_event (EventsFixture *fixture,
-              const char    *who)
+decode_report (AtomrViewTestProbeMessage *message,
+               const char                *who)
 {
-  AtomrViewTestProbeMessage *message = NULL;
   g_autoptr(GVariant) value = NULL;
   g_autoptr(GError) error = NULL;
   AtomrViewEvent *event;
   const char *reporter;
 
-  ATOMR_VIEW_TEST_WAIT_UNTIL ((message = atomr_view_test_probe_try_pop (fixture->probe, 0)) != NULL,
-                              TEST_DEADLINE_MS);
   g_variant_get (message->message, "(&sv)", &reporter, &value);
   g_assert_cmpstr (reporter, ==, who);
   event = atomr_view_event_new_from_variant (value, &error);
@@ -286,6 +289,18 @@ expect_event (EventsFixture *fixture,
   atomr_view_test_probe_message_free (message);
   g_assert_cmpstr (atomr_view_event_get_window_id (event), ==, "main");
   return event;
+}
+
+/* The next report of the probe, waited for while the UI runs. */
+static AtomrViewEvent *
+expect_event (EventsFixture *fixture,
+              const char    *who)
+{
+  AtomrViewTestProbeMessage *message = NULL;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL ((message = atomr_view_test_probe_try_pop (fixture->probe, 0)) != NULL,
+                              TEST_DEADLINE_MS);
+  return decode_report (message, who);
 }
 
 static void
@@ -521,6 +536,29 @@ test_unknown_property (EventsFixture *fixture,
 }
 
 static void
+test_frames (EventsFixture *fixture,
+             gconstpointer  data)
+{
+  GtkWidget *window = GTK_WIDGET (atomr_view_gtk_backend_get_window (fixture->backend, "main"));
+  AtomrViewTestProbeMessage *message = NULL;
+  gint64 before = g_get_monotonic_time ();
+  AtomrViewEvent *event;
+
+  /* Ticks go only to window actors that ask: none has come so far. */
+  g_assert_null (atomr_view_test_probe_try_pop (fixture->probe, 0));
+  atomr_view_actor_ref_tell (fixture->window, g_variant_new ("(ss)", "frames", ""), NULL);
+  /* The actor asks on its own thread: keep painting until a tick arrives. */
+  ATOMR_VIEW_TEST_WAIT_UNTIL ((gtk_widget_queue_draw (window),
+                               (message = atomr_view_test_probe_try_pop (fixture->probe, 0)) != NULL),
+                              TEST_DEADLINE_MS);
+  event = decode_report (message, "window");
+  assert_path (event, "");
+  g_assert_cmpstr (atomr_view_event_get_signal (event), ==, ATOMR_VIEW_SIGNAL_FRAME);
+  g_assert_cmpint (g_variant_get_int64 (atomr_view_event_get_value (event)), >=, before);
+  atomr_view_event_unref (event);
+}
+
+static void
 test_close_request (EventsFixture *fixture,
                     gconstpointer  data)
 {
@@ -549,6 +587,7 @@ main (int   argc,
   EVENTS_TEST ("/AtomrViewGtk/Events/region-input-reaches-the-region-actor", test_region_input_reaches_the_region_actor);
   EVENTS_TEST ("/AtomrViewGtk/Events/malformed-patch", test_malformed_patch);
   EVENTS_TEST ("/AtomrViewGtk/Events/unknown-property", test_unknown_property);
+  EVENTS_TEST ("/AtomrViewGtk/Events/frames", test_frames);
   EVENTS_TEST ("/AtomrViewGtk/Events/close-request", test_close_request);
 
   return g_test_run ();
