@@ -4,4 +4,5 @@ baseURLs = [
     [ 'GObject', 'https://docs.gtk.org/gobject/' ],
     [ 'Gio', 'https://docs.gtk.org/gio/' ],
     [ 'Gtk', 'https://docs.gtk.org/gtk4/' ],
+    [ 'AtomrView', '../atomr-view-1/' ],
 ]

@@ -260,6 +260,7 @@ atomr_view_region_actor_set_root (AtomrViewRegionActor *self,
   g_clear_pointer (&priv->root, atomr_view_node_unref);
   priv->root = root;
   scene = atomr_view_scene_new (root);
+  /* Not floating: g_variant_new() takes a reference of its own. */
   encoded = atomr_view_scene_to_variant (scene);
   atomr_view_actor_ref_tell (priv->window, g_variant_new ("(sv)", ATOMR_VIEW_MESSAGE_REGION_SCENE, encoded),
                              priv->self_ref);

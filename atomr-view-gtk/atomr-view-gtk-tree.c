@@ -1,0 +1,652 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "atomr-view-gtk-kind-private.h"
+#include "atomr-view-gtk-row-model-private.h"
+#include "atomr-view-gtk-row-private.h"
+#include "atomr-view-gtk-tree-private.h"
+
+/* A window's scene as widgets. Each node shown has a mirror: its widget and
+ * its children in scene order, so a patch path resolves in O(depth) and a
+ * move moves the widget it already has. Rendering goes in three steps:
+ * check the nodes that are new (kinds, props, values), without touching a
+ * widget; apply the patches; then let each mirror point at its node of the
+ * new scene. The tree counts the nodes its mirrors show, so the check skips
+ * every subtree that is already on screen. */
+
+struct _AtomrViewGtkTree
+{
+  AtomrViewGtkMirror  *root;
+  GHashTable          *shown;          /* AtomrViewNode -> number of mirrors showing it */
+  guint                busy;           /* > 0 while we change widgets: their signals are not the user's */
+  gboolean             patching;
+  guint                epoch;          /* events reported so far */
+  GPtrArray           *dirty_models;   /* AtomrViewGtkRowModel with changes not announced yet */
+  GPtrArray           *departed;       /* rows removed while patching, freed once the models are told */
+  GHashTable          *deferred;       /* GtkListItem bound while patching, to fill afterwards */
+  AtomrViewGtkEmitFunc emit;
+  gpointer             emit_data;
+};
+
+static void mirror_free (AtomrViewGtkMirror *mirror);
+
+/* -- mirrors ------------------------------------------------------------------ */
+
+static void
+shown_add (AtomrViewGtkTree *tree,
+           AtomrViewNode    *node)
+{
+  gpointer count = g_hash_table_lookup (tree->shown, node);
+
+  g_hash_table_insert (tree->shown, node, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+}
+
+static void
+shown_remove (AtomrViewGtkTree *tree,
+              AtomrViewNode    *node)
+{
+  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (tree->shown, node));
+
+  if (count <= 1)
+    g_hash_table_remove (tree->shown, node);
+  else
+    g_hash_table_insert (tree->shown, node, GUINT_TO_POINTER (count - 1));
+}
+
+static AtomrViewGtkMirror *
+mirror_new (AtomrViewGtkTree   *tree,
+            AtomrViewGtkMirror *parent,
+            AtomrViewNode      *node)
+{
+  AtomrViewGtkMirror *mirror = g_new0 (AtomrViewGtkMirror, 1);
+
+  mirror->tree = tree;
+  mirror->parent = parent;
+  mirror->node = atomr_view_node_ref (node);
+  mirror->kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), NULL);
+  g_assert (mirror->kind != NULL);  /* checked before */
+  mirror->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
+  if (parent != NULL && atomr_view_gtk_kind_get_children (parent->kind) == ATOMR_VIEW_GTK_CHILDREN_ROWS)
+    mirror->row = G_OBJECT (atomr_view_gtk_row_new (mirror));
+  shown_add (tree, node);
+  return mirror;
+}
+
+/* Makes the widgets of @mirror and of its subtree. A list makes mirrors for
+ * all its rows but widgets for none: its view asks for those it shows. */
+static void
+mirror_build (AtomrViewGtkMirror *mirror)
+{
+  AtomrViewNode *node = mirror->node;
+  guint n = atomr_view_node_get_n_children (node);
+  AtomrViewGtkMirror *prev = NULL;
+
+  mirror->tree->busy++;
+  if (atomr_view_gtk_kind_get_children (mirror->kind) == ATOMR_VIEW_GTK_CHILDREN_ROWS)
+    {
+      for (guint i = 0; i < n; i++)
+        g_ptr_array_add (mirror->children, mirror_new (mirror->tree, mirror, atomr_view_node_get_child (node, i)));
+      atomr_view_gtk_kind_create (mirror);
+    }
+  else
+    {
+      atomr_view_gtk_kind_create (mirror);
+      for (guint i = 0; i < n; i++)
+        {
+          AtomrViewGtkMirror *child = mirror_new (mirror->tree, mirror, atomr_view_node_get_child (node, i));
+
+          mirror_build (child);
+          g_ptr_array_add (mirror->children, child);
+          atomr_view_gtk_kind_insert_child (mirror, child, prev);
+          prev = child;
+        }
+      atomr_view_gtk_kind_children_changed (mirror);
+    }
+  mirror->tree->busy--;
+}
+
+/* Drops the widgets of @mirror's subtree; the mirror itself stays. */
+static void
+mirror_unbuild (AtomrViewGtkMirror *mirror)
+{
+  /* A list lets go of its rows first, while their mirrors are still there. */
+  atomr_view_gtk_kind_release (mirror);
+  g_ptr_array_set_size (mirror->children, 0);
+}
+
+static void
+mirror_free (AtomrViewGtkMirror *mirror)
+{
+  mirror_unbuild (mirror);
+  if (mirror->row != NULL)
+    {
+      atomr_view_gtk_row_forget (ATOMR_VIEW_GTK_ROW (mirror->row));
+      g_clear_object (&mirror->row);
+    }
+  shown_remove (mirror->tree, mirror->node);
+  atomr_view_node_unref (mirror->node);
+  g_ptr_array_unref (mirror->children);
+  g_free (mirror);
+}
+
+static gboolean
+is_rows (AtomrViewGtkMirror *mirror)
+{
+  return atomr_view_gtk_kind_get_children (mirror->kind) == ATOMR_VIEW_GTK_CHILDREN_ROWS;
+}
+
+static AtomrViewGtkRowModel *
+rows_of (AtomrViewGtkMirror *list)
+{
+  AtomrViewGtkRowModel *model = ATOMR_VIEW_GTK_ROW_MODEL (atomr_view_gtk_kind_get_rows (list));
+
+  if (!g_ptr_array_find (list->tree->dirty_models, model, NULL))
+    g_ptr_array_add (list->tree->dirty_models, g_object_ref (model));
+  return model;
+}
+
+/* -- the tree ----------------------------------------------------------------- */
+
+AtomrViewGtkTree *
+atomr_view_gtk_tree_new (AtomrViewGtkEmitFunc emit,
+                         gpointer             user_data)
+{
+  AtomrViewGtkTree *tree = g_new0 (AtomrViewGtkTree, 1);
+
+  tree->shown = g_hash_table_new (NULL, NULL);
+  tree->dirty_models = g_ptr_array_new_with_free_func (g_object_unref);
+  tree->departed = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
+  tree->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  tree->emit = emit;
+  tree->emit_data = user_data;
+  return tree;
+}
+
+void
+atomr_view_gtk_tree_free (AtomrViewGtkTree *tree)
+{
+  tree->busy++;
+  g_clear_pointer (&tree->root, mirror_free);
+  g_ptr_array_unref (tree->departed);
+  g_ptr_array_unref (tree->dirty_models);
+  g_hash_table_unref (tree->deferred);
+  g_assert (g_hash_table_size (tree->shown) == 0);
+  g_hash_table_unref (tree->shown);
+  g_free (tree);
+}
+
+GtkWidget *
+atomr_view_gtk_tree_get_widget (AtomrViewGtkTree *tree)
+{
+  return tree->root != NULL ? tree->root->widget : NULL;
+}
+
+AtomrViewNode *
+atomr_view_gtk_tree_get_node (AtomrViewGtkTree *tree)
+{
+  return tree->root != NULL ? tree->root->node : NULL;
+}
+
+guint
+atomr_view_gtk_tree_get_epoch (AtomrViewGtkTree *tree)
+{
+  return tree->epoch;
+}
+
+/* -- key paths ---------------------------------------------------------------- */
+
+static char *
+path_element (AtomrViewNode *node,
+              guint          index)
+{
+  const char *key = atomr_view_node_get_key (node);
+
+  return key != NULL ? g_strdup (key) : g_strdup_printf ("#%u", index);
+}
+
+/* The key path of @mirror, from below the root; the root's is empty. */
+static GStrv
+mirror_dup_path (AtomrViewGtkMirror *mirror)
+{
+  g_autoptr(GPtrArray) elements = g_ptr_array_new ();
+  GStrv path;
+  guint n;
+
+  for (; mirror->parent != NULL; mirror = mirror->parent)
+    {
+      guint index = 0;
+
+      g_ptr_array_find (mirror->parent->children, mirror, &index);
+      g_ptr_array_add (elements, path_element (mirror->node, index));
+    }
+  n = elements->len;
+  path = g_new (char *, n + 1);
+  for (guint i = 0; i < n; i++)
+    path[i] = g_ptr_array_index (elements, n - 1 - i);
+  path[n] = NULL;
+  return path;
+}
+
+typedef struct
+{
+  AtomrViewNode *node;
+  guint          index;   /* among its parent's children */
+} Place;
+
+/* "/" for the root, "/form/#2/name" below it. */
+static char *
+format_path (GArray *stack)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 1; i < stack->len; i++)
+    {
+      Place *place = &g_array_index (stack, Place, i);
+      g_autofree char *element = path_element (place->node, place->index);
+
+      g_string_append_printf (text, "/%s", element);
+    }
+  if (text->len == 0)
+    g_string_append_c (text, '/');
+  return g_string_free (text, FALSE);
+}
+
+static gboolean
+path_element_matches (AtomrViewNode *node,
+                      guint          index,
+                      const char    *element)
+{
+  const char *key = atomr_view_node_get_key (node);
+  char *end = NULL;
+  guint64 number;
+
+  if (key != NULL)
+    return g_str_equal (key, element);
+  if (element[0] != '#' || !g_ascii_isdigit (element[1]))
+    return FALSE;
+  number = g_ascii_strtoull (element + 1, &end, 10);
+  return *end == '\0' && number == index;
+}
+
+AtomrViewGtkMirror *
+atomr_view_gtk_tree_lookup (AtomrViewGtkTree   *tree,
+                            const char * const *path)
+{
+  AtomrViewGtkMirror *mirror = tree->root;
+
+  for (guint i = 0; mirror != NULL && path[i] != NULL; i++)
+    {
+      AtomrViewGtkMirror *found = NULL;
+
+      for (guint j = 0; j < mirror->children->len && found == NULL; j++)
+        {
+          AtomrViewGtkMirror *child = g_ptr_array_index (mirror->children, j);
+
+          if (path_element_matches (child->node, j, path[i]))
+            found = child;
+        }
+      mirror = found;
+    }
+  return mirror;
+}
+
+/* -- events ------------------------------------------------------------------- */
+
+gboolean
+atomr_view_gtk_mirror_is_busy (AtomrViewGtkMirror *mirror)
+{
+  return mirror->tree->busy > 0;
+}
+
+void
+atomr_view_gtk_mirror_emit (AtomrViewGtkMirror *mirror,
+                            const char         *signal,
+                            GVariant           *value)
+{
+  g_auto(GStrv) path = NULL;
+
+  if (value != NULL)
+    g_variant_ref_sink (value);
+  if (mirror->tree->busy == 0)
+    {
+      path = mirror_dup_path (mirror);
+      mirror->tree->epoch++;
+      mirror->tree->emit ((const char * const *) path, signal, value, mirror->tree->emit_data);
+    }
+  if (value != NULL)
+    g_variant_unref (value);
+}
+
+/* -- checking ----------------------------------------------------------------- */
+
+static gboolean
+check_subtree (AtomrViewGtkTree  *tree,
+               GArray            *stack,
+               AtomrViewNode     *node,
+               guint              index,
+               GError           **error)
+{
+  const AtomrViewGtkKind *kind;
+  g_autoptr(GError) local_error = NULL;
+  Place place = { node, index };
+  guint n;
+
+  if (g_hash_table_contains (tree->shown, node))
+    return TRUE;
+
+  g_array_append_val (stack, place);
+  kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), &local_error);
+  if (kind == NULL || !atomr_view_gtk_kind_check_node (kind, node, &local_error))
+    {
+      g_autofree char *where = format_path (stack);
+
+      g_set_error (error, local_error->domain, local_error->code,
+                   _("Cannot show the node at %s (kind “%s”): %s"),
+                   where, atomr_view_node_get_kind (node), local_error->message);
+      return FALSE;
+    }
+  n = atomr_view_node_get_n_children (node);
+  for (guint i = 0; i < n; i++)
+    if (!check_subtree (tree, stack, atomr_view_node_get_child (node, i), i, error))
+      return FALSE;
+  g_array_set_size (stack, stack->len - 1);
+  return TRUE;
+}
+
+gboolean
+atomr_view_gtk_tree_check (AtomrViewGtkTree  *tree,
+                           AtomrViewNode     *root,
+                           GError           **error)
+{
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Place));
+
+  return check_subtree (tree, stack, root, 0, error);
+}
+
+/* -- building and patching ------------------------------------------------------ */
+
+void
+atomr_view_gtk_tree_build (AtomrViewGtkTree *tree,
+                           AtomrViewNode    *root)
+{
+  AtomrViewGtkMirror *old = g_steal_pointer (&tree->root);
+
+  tree->busy++;
+  tree->root = mirror_new (tree, NULL, root);
+  mirror_build (tree->root);
+  if (old != NULL)
+    mirror_free (old);
+  tree->busy--;
+}
+
+/* The mirror at the first @depth indices of @path, or NULL when the path goes
+ * through a row that has no widgets now (nothing on screen to change). */
+static AtomrViewGtkMirror *
+resolve (AtomrViewGtkTree *tree,
+         const guint      *path,
+         gsize             depth)
+{
+  AtomrViewGtkMirror *mirror = tree->root;
+
+  for (gsize i = 0; i < depth; i++)
+    {
+      if (mirror->widget == NULL)
+        return NULL;
+      g_return_val_if_fail (path[i] < mirror->children->len, NULL);
+      mirror = g_ptr_array_index (mirror->children, path[i]);
+    }
+  return mirror->widget != NULL ? mirror : NULL;
+}
+
+static AtomrViewGtkMirror *
+child_at (AtomrViewGtkMirror *parent,
+          guint               index)
+{
+  return index < parent->children->len ? g_ptr_array_index (parent->children, index) : NULL;
+}
+
+static void
+patch_insert (AtomrViewGtkTree *tree,
+              AtomrViewGtkMirror *parent,
+              guint             index,
+              AtomrViewNode    *node)
+{
+  AtomrViewGtkMirror *child = mirror_new (tree, parent, node);
+
+  g_return_if_fail (index <= parent->children->len);
+  if (is_rows (parent))
+    {
+      g_ptr_array_insert (parent->children, index, child);
+      atomr_view_gtk_row_model_note_inserted (rows_of (parent), index);
+      return;
+    }
+  mirror_build (child);
+  g_ptr_array_insert (parent->children, index, child);
+  atomr_view_gtk_kind_insert_child (parent, child, index > 0 ? child_at (parent, index - 1) : NULL);
+  atomr_view_gtk_kind_children_changed (parent);
+}
+
+static void
+patch_remove (AtomrViewGtkTree   *tree,
+              AtomrViewGtkMirror *parent,
+              guint               index)
+{
+  AtomrViewGtkMirror *child;
+
+  g_return_if_fail (index < parent->children->len);
+  child = g_ptr_array_steal_index (parent->children, index);
+  if (is_rows (parent))
+    {
+      atomr_view_gtk_row_model_note_removed (rows_of (parent), index);
+      g_ptr_array_add (tree->departed, child);
+      return;
+    }
+  atomr_view_gtk_kind_remove_child (parent, child);
+  mirror_free (child);
+  atomr_view_gtk_kind_children_changed (parent);
+}
+
+static void
+patch_move (AtomrViewGtkTree   *tree,
+            AtomrViewGtkMirror *parent,
+            guint               from,
+            guint               to)
+{
+  AtomrViewGtkMirror *child;
+
+  g_return_if_fail (from < parent->children->len && to < parent->children->len);
+  if (from == to)
+    return;
+  child = g_ptr_array_steal_index (parent->children, from);
+  g_ptr_array_insert (parent->children, to, child);
+  if (is_rows (parent))
+    {
+      guint first = MIN (from, to), span = MAX (from, to) - first + 1;
+
+      /* One change over both places: the view keeps the row's widgets. */
+      atomr_view_gtk_row_model_changed (rows_of (parent), first, span, span);
+      return;
+    }
+  atomr_view_gtk_kind_move_child (parent, child, to > 0 ? child_at (parent, to - 1) : NULL);
+}
+
+static void
+patch_replace (AtomrViewGtkTree   *tree,
+               AtomrViewGtkMirror *parent,
+               guint               index,
+               AtomrViewNode      *node)
+{
+  AtomrViewGtkMirror *old, *child;
+
+  if (parent == NULL)
+    {
+      atomr_view_gtk_tree_build (tree, node);
+      return;
+    }
+  g_return_if_fail (index < parent->children->len);
+  child = mirror_new (tree, parent, node);
+  old = g_ptr_array_index (parent->children, index);
+  if (is_rows (parent))
+    {
+      parent->children->pdata[index] = child;
+      atomr_view_gtk_row_model_changed (rows_of (parent), index, 1, 1);
+      g_ptr_array_add (tree->departed, old);
+      return;
+    }
+  mirror_build (child);
+  parent->children->pdata[index] = child;
+  atomr_view_gtk_kind_insert_child (parent, child, old);
+  atomr_view_gtk_kind_remove_child (parent, old);
+  mirror_free (old);
+}
+
+static void
+apply_patch (AtomrViewGtkTree *tree,
+             AtomrViewPatch   *patch)
+{
+  gsize length;
+  const guint *path = atomr_view_patch_get_path (patch, &length);
+  AtomrViewPatchOp op = atomr_view_patch_get_op (patch);
+  AtomrViewGtkMirror *target;
+  guint last = length > 0 ? path[length - 1] : 0;
+
+  if (op == ATOMR_VIEW_PATCH_OP_SET_PROP || op == ATOMR_VIEW_PATCH_OP_UNSET_PROP)
+    {
+      if ((target = resolve (tree, path, length)) != NULL)
+        atomr_view_gtk_kind_set_prop (target, atomr_view_patch_get_name (patch),
+                                      op == ATOMR_VIEW_PATCH_OP_SET_PROP ? atomr_view_patch_get_value (patch)
+                                                                         : NULL);
+      return;
+    }
+  if (op == ATOMR_VIEW_PATCH_OP_REPLACE && length == 0)
+    {
+      patch_replace (tree, NULL, 0, atomr_view_patch_get_node (patch));
+      return;
+    }
+  g_return_if_fail (length > 0);
+  if ((target = resolve (tree, path, length - 1)) == NULL)
+    return;
+  switch (op)
+    {
+    case ATOMR_VIEW_PATCH_OP_INSERT:
+      patch_insert (tree, target, last, atomr_view_patch_get_node (patch));
+      break;
+    case ATOMR_VIEW_PATCH_OP_REMOVE:
+      patch_remove (tree, target, last);
+      break;
+    case ATOMR_VIEW_PATCH_OP_MOVE:
+      patch_move (tree, target, last, atomr_view_patch_get_to_index (patch));
+      break;
+    case ATOMR_VIEW_PATCH_OP_REPLACE:
+      patch_replace (tree, target, last, atomr_view_patch_get_node (patch));
+      break;
+    case ATOMR_VIEW_PATCH_OP_SET_PROP:
+    case ATOMR_VIEW_PATCH_OP_UNSET_PROP:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+/* Points each mirror at its node of the new scene; nodes that are the same
+ * object as before end the walk at once. */
+static void
+sync_mirror (AtomrViewGtkMirror *mirror,
+             AtomrViewNode      *node)
+{
+  guint n;
+
+  if (mirror->node == node)
+    return;
+  shown_remove (mirror->tree, mirror->node);
+  atomr_view_node_unref (mirror->node);
+  mirror->node = atomr_view_node_ref (node);
+  shown_add (mirror->tree, node);
+  if (mirror->widget == NULL)
+    return;  /* a row out of view: its widgets will be made from the new node */
+
+  n = atomr_view_node_get_n_children (node);
+  if (n != mirror->children->len)
+    {
+      g_critical ("The patches did not lead to the new scene (%u children where the scene has %u)",
+                  mirror->children->len, n);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (node, i));
+}
+
+static void
+fill_row (AtomrViewGtkTree *tree,
+          GtkListItem      *list_item)
+{
+  AtomrViewGtkRow *row = gtk_list_item_get_item (list_item);
+  AtomrViewGtkMirror *mirror = row != NULL ? atomr_view_gtk_row_get_mirror (row) : NULL;
+
+  if (mirror == NULL || mirror->widget != NULL)
+    return;
+  mirror_build (mirror);
+  gtk_list_item_set_child (list_item, mirror->widget);
+}
+
+void
+atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
+                           GPtrArray        *patches,
+                           AtomrViewNode    *new_root)
+{
+  GHashTableIter iter;
+  gpointer list_item;
+
+  tree->busy++;
+  tree->patching = TRUE;
+  for (guint i = 0; i < patches->len; i++)
+    apply_patch (tree, g_ptr_array_index (patches, i));
+  for (guint i = 0; i < tree->dirty_models->len; i++)
+    atomr_view_gtk_row_model_flush (g_ptr_array_index (tree->dirty_models, i));
+  g_ptr_array_set_size (tree->dirty_models, 0);
+  g_ptr_array_set_size (tree->departed, 0);
+  sync_mirror (tree->root, new_root);
+  tree->patching = FALSE;
+
+  /* Rows the view wanted while the patches went on get widgets from their new nodes. */
+  g_hash_table_iter_init (&iter, tree->deferred);
+  while (g_hash_table_iter_next (&iter, &list_item, NULL))
+    fill_row (tree, list_item);
+  g_hash_table_remove_all (tree->deferred);
+  tree->busy--;
+}
+
+/* -- rows ----------------------------------------------------------------------- */
+
+void
+atomr_view_gtk_tree_bind_row (AtomrViewGtkTree *tree,
+                              GtkListItem      *list_item)
+{
+  if (tree->patching)
+    {
+      g_hash_table_add (tree->deferred, g_object_ref (list_item));
+      return;
+    }
+  tree->busy++;
+  fill_row (tree, list_item);
+  tree->busy--;
+}
+
+void
+atomr_view_gtk_tree_unbind_row (AtomrViewGtkTree *tree,
+                                GtkListItem      *list_item)
+{
+  AtomrViewGtkRow *row = gtk_list_item_get_item (list_item);
+  AtomrViewGtkMirror *mirror = row != NULL ? atomr_view_gtk_row_get_mirror (row) : NULL;
+
+  g_hash_table_remove (tree->deferred, list_item);
+  tree->busy++;
+  gtk_list_item_set_child (list_item, NULL);
+  if (mirror != NULL)
+    mirror_unbuild (mirror);
+  tree->busy--;
+}

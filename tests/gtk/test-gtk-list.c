@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* A `list` of 10 000 rows: only the rows in view have widgets, and keyed
+ * changes reach the rows, in view or not. */
+#include "gtk-fixture.h"
+
+#define N_ROWS 10000
+
+typedef struct
+{
+  char *key;
+  char *text;
+} Row;
+
+static void
+row_clear (Row *row)
+{
+  g_free (row->key);
+  g_free (row->text);
+}
+
+static GArray *
+make_rows (guint n)
+{
+  GArray *rows = g_array_sized_new (FALSE, FALSE, sizeof (Row), n);
+
+  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
+  for (guint i = 0; i < n; i++)
+    {
+      Row row = { g_strdup_printf ("r%05u", i), g_strdup_printf ("Row %u", i) };
+
+      g_array_append_val (rows, row);
+    }
+  return rows;
+}
+
+static AtomrViewNode *
+build_node (AtomrViewNodeBuilder *builder)
+{
+  g_autoptr(GError) error = NULL;
+  AtomrViewNode *node = atomr_view_node_builder_build (builder, &error);
+
+  g_assert_no_error (error);
+  return node;
+}
+
+/* A title, then the list: each row a horizontal container of a label and a button. */
+static AtomrViewScene *
+list_scene (GArray *rows)
+{
+  g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNodeBuilder) list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+  g_autoptr(AtomrViewNodeBuilder) title = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNode) title_node = NULL;
+  g_autoptr(AtomrViewNode) list_node = NULL;
+  g_autoptr(AtomrViewNode) root_node = NULL;
+
+  atomr_view_node_builder_set_key (title, "title");
+  atomr_view_node_builder_set_string (title, ATOMR_VIEW_PROP_TEXT, "Rows");
+  title_node = build_node (title);
+  atomr_view_node_builder_add_child (root, title_node);
+
+  atomr_view_node_builder_set_key (list, "rows");
+  for (guint i = 0; i < rows->len; i++)
+    {
+      Row *row = &g_array_index (rows, Row, i);
+      g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+      g_autoptr(AtomrViewNodeBuilder) label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+      g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+      g_autoptr(AtomrViewNode) label_node = NULL;
+      g_autoptr(AtomrViewNode) button_node = NULL;
+      g_autoptr(AtomrViewNode) box_node = NULL;
+
+      atomr_view_node_builder_set_key (label, "label");
+      atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, row->text);
+      label_node = build_node (label);
+      atomr_view_node_builder_set_key (button, "remove");
+      atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
+      button_node = build_node (button);
+      atomr_view_node_builder_set_key (box, row->key);
+      atomr_view_node_builder_set_string (box, ATOMR_VIEW_PROP_ORIENTATION, "horizontal");
+      atomr_view_node_builder_add_child (box, label_node);
+      atomr_view_node_builder_add_child (box, button_node);
+      box_node = build_node (box);
+      atomr_view_node_builder_add_child (list, box_node);
+    }
+  list_node = build_node (list);
+  atomr_view_node_builder_add_child (root, list_node);
+  root_node = build_node (root);
+  return atomr_view_scene_new (root_node);
+}
+
+static void
+render_rows (GtkFixture *fixture,
+             GArray     *rows)
+{
+  g_autoptr(AtomrViewScene) scene = list_scene (rows);
+  g_autoptr(GError) error = NULL;
+  gint64 start = g_get_monotonic_time ();
+
+  g_assert_true (gtk_fixture_render_scene (fixture, scene, &error));
+  g_assert_no_error (error);
+  g_test_message ("rendered %u rows in %.1f ms", rows->len, (g_get_monotonic_time () - start) / 1000.0);
+}
+
+static guint
+count_labels (GtkWidget *widget)
+{
+  guint n = GTK_IS_LABEL (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    n += count_labels (child);
+  return n;
+}
+
+static GtkWidget *
+list_view (GtkFixture *fixture)
+{
+  return gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_fixture_widget (fixture, "rows")));
+}
+
+static const char *
+row_text (GtkFixture *fixture,
+          const char *key)
+{
+  g_autofree char *path = g_strdup_printf ("rows/%s/label", key);
+  GtkWidget *label = gtk_fixture_find (fixture, path);
+
+  return label != NULL ? gtk_label_get_text (GTK_LABEL (label)) : NULL;
+}
+
+/* The text of the topmost row widget the list view shows. */
+static const char *
+first_shown_text (GtkFixture *fixture)
+{
+  GtkWidget *best = NULL;
+  double best_y = G_MAXDOUBLE;
+
+  for (GtkWidget *item = gtk_widget_get_first_child (list_view (fixture)); item != NULL;
+       item = gtk_widget_get_next_sibling (item))
+    {
+      GtkWidget *row = gtk_widget_get_first_child (item);
+      graphene_point_t point;
+
+      if (row == NULL || !gtk_widget_get_mapped (item) ||
+          !gtk_widget_compute_point (item, list_view (fixture), &GRAPHENE_POINT_INIT (0, 0), &point))
+        continue;
+      if (point.y >= 0 && point.y < best_y)
+        {
+          best_y = point.y;
+          best = gtk_widget_get_first_child (row);
+        }
+    }
+  return best != NULL ? gtk_label_get_text (GTK_LABEL (best)) : NULL;
+}
+
+static void
+test_ten_thousand_rows (GtkFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) rows = make_rows (N_ROWS);
+  GListModel *model;
+  GtkWidget *view, *row1_label;
+  GtkAdjustment *adjustment;
+  Row moved;
+  guint labels;
+
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  view = list_view (fixture);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)));
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_ROWS);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r00000") != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (row_text (fixture, "r00000"), ==, "Row 0");
+  g_assert_cmpstr (first_shown_text (fixture), ==, "Row 0");
+  g_assert_null (row_text (fixture, "r05000"));
+  labels = count_labels (view);
+  g_test_message ("%u row labels exist for %u rows", labels, N_ROWS);
+  g_assert_cmpuint (labels, >, 0);
+  g_assert_cmpuint (labels, <, 300);
+
+  /* A prop of a row in view. */
+  row1_label = gtk_fixture_widget (fixture, "rows/r00001/label");
+  g_free (g_array_index (rows, Row, 1).text);
+  g_array_index (rows, Row, 1).text = g_strdup ("Row one, edited");
+  render_rows (fixture, rows);
+  g_assert_true (gtk_fixture_widget (fixture, "rows/r00001/label") == row1_label);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (row1_label)), ==, "Row one, edited");
+
+  /* A prop of a row out of view: it shows once scrolled to. */
+  g_free (g_array_index (rows, Row, 5000).text);
+  g_array_index (rows, Row, 5000).text = g_strdup ("Row 5000, edited");
+  render_rows (fixture, rows);
+  g_assert_null (row_text (fixture, "r05000"));
+
+  /* Remove the first row, move the last to the top, insert a new second row. */
+  g_array_remove_index (rows, 0);
+  moved = g_array_index (rows, Row, rows->len - 1);
+  g_array_set_clear_func (rows, NULL);   /* the last row moves: its strings stay */
+  g_array_set_size (rows, rows->len - 1);
+  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
+  g_array_insert_val (rows, 0, moved);
+  {
+    Row fresh = { g_strdup ("new"), g_strdup ("A new row") };
+
+    g_array_insert_val (rows, 1, fresh);
+  }
+  render_rows (fixture, rows);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_ROWS);
+  gtk_fixture_wait_painted (fixture);
+  g_assert_null (gtk_fixture_find (fixture, "rows/r00000"));
+  /* The view keeps the row it showed at the top where it was; the new ones are above it. */
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (view));
+  g_test_message ("top row after the edit: %s", first_shown_text (fixture));
+  gtk_adjustment_set_value (adjustment, 0);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (g_strcmp0 (first_shown_text (fixture), "Row 9999") == 0, TEST_DEADLINE_MS);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "new") != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (row_text (fixture, "new"), ==, "A new row");
+  g_assert_cmpstr (row_text (fixture, "r00001"), ==, "Row one, edited");
+
+  /* Scroll to the middle: row 5000 gets widgets, made from its newest node. */
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 5001.0 / N_ROWS);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r05000") != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (row_text (fixture, "r05000"), ==, "Row 5000, edited");
+  labels = count_labels (view);
+  g_assert_cmpuint (labels, <, 300);
+
+  /* Everything goes. */
+  g_array_set_size (rows, 0);
+  render_rows (fixture, rows);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 0);
+  gtk_fixture_wait_painted (fixture);
+  g_assert_cmpuint (count_labels (view), ==, 0);
+}
+
+static void
+test_row_events (GtkFixture    *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(GArray) rows = make_rows (50);
+  AtomrViewEvent *event;
+  GtkWidget *button;
+
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  ATOMR_VIEW_TEST_WAIT_UNTIL ((button = gtk_fixture_find (fixture, "rows/r00002/remove")) != NULL, TEST_DEADLINE_MS);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+  event = g_ptr_array_index (fixture->events, 0);
+  {
+    g_autofree char *path = g_strjoinv ("/", (char **) atomr_view_event_get_path (event));
+
+    g_assert_cmpstr (path, ==, "rows/r00002/remove");
+  }
+  g_assert_cmpstr (atomr_view_event_get_signal (event), ==, ATOMR_VIEW_SIGNAL_CLICKED);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_fixture_init (&argc, &argv);
+
+  GTK_TEST ("/AtomrViewGtk/List/ten-thousand-rows", test_ten_thousand_rows);
+  GTK_TEST ("/AtomrViewGtk/List/row-events", test_row_events);
+
+  return g_test_run ();
+}

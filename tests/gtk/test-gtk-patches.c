@@ -1,0 +1,389 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Updates: widgets keep their identity and the state the user owns, the
+ * backend's own changes report no events, and scenes it cannot show are
+ * refused before any widget changes. */
+#include "gtk-fixture.h"
+
+/* A column of keyed rows, each a row container with a label and a button. */
+static char *
+rows_json (const char * const *keys)
+{
+  GString *json = g_string_new ("{\"kind\": \"container\", \"key\": \"rows\", \"children\": [");
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_string_append_printf (json,
+                            "%s{\"kind\": \"container\", \"key\": \"%s\", \"props\": {\"orientation\": \"horizontal\"},"
+                            " \"children\": [{\"kind\": \"text\", \"key\": \"label\", \"props\": {\"text\": \"Row %s\"}},"
+                            " {\"kind\": \"button\", \"key\": \"remove\", \"props\": {\"label\": \"×\"}}]}",
+                            i > 0 ? ", " : "", keys[i], keys[i]);
+  g_string_append (json, "]}");
+  return g_string_free (json, FALSE);
+}
+
+static void
+render_rows (GtkFixture         *fixture,
+             const char * const *keys)
+{
+  g_autofree char *json = rows_json (keys);
+
+  gtk_fixture_render (fixture, json);
+}
+
+/* The labels of the rows, in the order the box shows them. */
+static char *
+shown_order (GtkWidget *box)
+{
+  GString *text = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (box); row != NULL; row = gtk_widget_get_next_sibling (row))
+    g_string_append_printf (text, "%s%s", text->len ? " " : "",
+                            gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (row))));
+  return g_string_free (text, FALSE);
+}
+
+static void
+test_keyed_reorder_moves_widgets (GtkFixture    *fixture,
+                                  gconstpointer  data)
+{
+  const char *before[] = { "a", "b", "c", "d", "e", NULL };
+  const char *after[] = { "e", "b", "d", "c", "a", NULL };
+  const char *edited[] = { "e", "x", "b", "c", "a", NULL };
+  GtkWidget *rows[5], *labels[5], *box;
+  g_autofree char *order = NULL;
+  g_autofree char *order2 = NULL;
+
+  render_rows (fixture, before);
+  box = gtk_fixture_widget (fixture, "");
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *label_path = g_strdup_printf ("%s/label", before[i]);
+
+      rows[i] = gtk_fixture_widget (fixture, before[i]);
+      labels[i] = gtk_fixture_widget (fixture, label_path);
+    }
+
+  render_rows (fixture, after);
+  order = shown_order (box);
+  g_assert_cmpstr (order, ==, "Row e Row b Row d Row c Row a");
+  /* The same widgets, moved. */
+  g_assert_true (gtk_fixture_widget (fixture, "") == box);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *label_path = g_strdup_printf ("%s/label", before[i]);
+
+      g_assert_true (gtk_fixture_widget (fixture, before[i]) == rows[i]);
+      g_assert_true (gtk_fixture_widget (fixture, label_path) == labels[i]);
+      g_assert_true (gtk_widget_get_parent (rows[i]) == box);
+    }
+  g_assert_true (gtk_widget_get_first_child (box) == rows[4]);
+  g_assert_true (gtk_widget_get_last_child (box) == rows[0]);
+
+  /* Insert one, remove one: the others stay who they are. */
+  render_rows (fixture, edited);
+  order2 = shown_order (box);
+  g_assert_cmpstr (order2, ==, "Row e Row x Row b Row c Row a");
+  g_assert_true (gtk_fixture_widget (fixture, "e") == rows[4]);
+  g_assert_true (gtk_fixture_widget (fixture, "b") == rows[1]);
+  g_assert_true (gtk_fixture_widget (fixture, "c") == rows[2]);
+  g_assert_true (gtk_fixture_widget (fixture, "a") == rows[0]);
+  g_assert_null (gtk_fixture_find (fixture, "d"));
+}
+
+static char *
+form_json (const char *title,
+           int         spacing,
+           gboolean    note,
+           const char *text)
+{
+  g_autofree char *text_prop = text != NULL ? g_strdup_printf (", \"props\": {\"text\": \"%s\"}", text)
+                                            : g_strdup ("");
+
+  return g_strdup_printf ("{\"kind\": \"container\", \"props\": {\"spacing\": %d}, \"children\": ["
+                          " {\"kind\": \"text\", \"key\": \"title\", \"props\": {\"text\": \"%s\"}},"
+                          " %s"
+                          " {\"kind\": \"text-input\", \"key\": \"name\"%s},"
+                          " {\"kind\": \"button\", \"key\": \"ok\", \"props\": {\"label\": \"OK\"}}]}",
+                          spacing, title,
+                          note ? "{\"kind\": \"text\", \"key\": \"note\", \"props\": {\"text\": \"Hint\"}}," : "",
+                          text_prop);
+}
+
+static void
+render_form (GtkFixture *fixture,
+             const char *title,
+             int         spacing,
+             gboolean    note,
+             const char *text)
+{
+  g_autofree char *json = form_json (title, spacing, note, text);
+
+  gtk_fixture_render (fixture, json);
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* What typing does: text goes in at the cursor, and the cursor moves on. */
+static void
+type_text (GtkWidget  *entry,
+           const char *text)
+{
+  int position = gtk_editable_get_position (GTK_EDITABLE (entry));
+
+  gtk_editable_insert_text (GTK_EDITABLE (entry), text, -1, &position);
+  gtk_editable_set_position (GTK_EDITABLE (entry), position);
+}
+
+static void
+test_entry_keeps_text_and_cursor (GtkFixture    *fixture,
+                                  gconstpointer  data)
+{
+  GtkWidget *entry;
+
+  render_form (fixture, "Name", 6, FALSE, NULL);
+  gtk_fixture_wait_painted (fixture);
+  entry = gtk_fixture_widget (fixture, "name");
+  g_assert_true (gtk_widget_grab_focus (entry));
+  type_text (entry, "hello world");
+  gtk_editable_set_position (GTK_EDITABLE (entry), 5);
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+
+  /* The parent changes around the entry: a new title, new spacing, a new sibling before it. */
+  render_form (fixture, "Your name", 12, TRUE, NULL);
+  g_assert_true (gtk_fixture_widget (fixture, "name") == entry);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_fixture_widget (fixture, "title"))), ==, "Your name");
+  g_assert_true (gtk_widget_get_prev_sibling (entry) == gtk_fixture_widget (fixture, "note"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "hello world");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (entry)), ==, 5);
+  g_assert_true (has_focus_within (entry));
+
+  /* The actor echoes the text it was told: nothing moves. */
+  render_form (fixture, "Your name", 12, TRUE, "hello world");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "hello world");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (entry)), ==, 5);
+
+  /* The user types on; an echo that lags behind does not undo the new keystrokes. */
+  type_text (entry, ",");
+  type_text (entry, " my");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "hello, my world");
+  render_form (fixture, "Your name", 12, TRUE, "hello, world");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "hello, my world");
+  g_assert_cmpint (gtk_editable_get_position (GTK_EDITABLE (entry)), ==, 9);
+
+  /* A text the user never had is the application's: it replaces the entry's. */
+  render_form (fixture, "Your name", 12, TRUE, "Ada");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "Ada");
+  g_assert_true (has_focus_within (entry));
+  g_assert_true (gtk_fixture_widget (fixture, "name") == entry);
+}
+
+static guint
+count_signal (GtkFixture *fixture,
+              const char *signal)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < fixture->events->len; i++)
+    n += g_str_equal (atomr_view_event_get_signal (g_ptr_array_index (fixture->events, i)), signal);
+  return n;
+}
+
+static void
+test_own_changes_report_nothing (GtkFixture    *fixture,
+                                 gconstpointer  data)
+{
+  AtomrViewEvent *event;
+  GtkWidget *check;
+
+  gtk_fixture_render (fixture,
+                      "{\"kind\": \"container\", \"children\": ["
+                      " {\"kind\": \"text-input\", \"key\": \"t\", \"props\": {\"text\": \"a\"}},"
+                      " {\"kind\": \"check\", \"key\": \"c\", \"props\": {\"active\": true}},"
+                      " {\"kind\": \"switch\", \"key\": \"s\", \"props\": {\"active\": true}},"
+                      " {\"kind\": \"slider\", \"key\": \"v\", \"props\": {\"value\": 10.0}}]}");
+  gtk_fixture_render (fixture,
+                      "{\"kind\": \"container\", \"children\": ["
+                      " {\"kind\": \"text-input\", \"key\": \"t\", \"props\": {\"text\": \"b\"}},"
+                      " {\"kind\": \"check\", \"key\": \"c\", \"props\": {\"active\": false}},"
+                      " {\"kind\": \"switch\", \"key\": \"s\", \"props\": {\"active\": false}},"
+                      " {\"kind\": \"slider\", \"key\": \"v\", \"props\": {\"value\": 20.0, \"max\": 15.0}}]}");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (gtk_fixture_widget (fixture, "t"))), ==, "b");
+  g_assert_cmpfloat (gtk_range_get_value (GTK_RANGE (gtk_fixture_widget (fixture, "v"))), ==, 15.0);
+  g_assert_cmpuint (fixture->events->len, ==, 0);
+
+  /* The same change made by the user is an event. */
+  check = gtk_fixture_widget (fixture, "c");
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+  g_assert_cmpuint (count_signal (fixture, ATOMR_VIEW_SIGNAL_TOGGLED), ==, 1);
+  event = g_ptr_array_index (fixture->events, 0);
+  g_assert_cmpstr (atomr_view_event_get_window_id (event), ==, "main");
+  g_assert_cmpstr (atomr_view_event_get_key (event), ==, "c");
+  g_assert_cmpuint (g_strv_length ((GStrv) atomr_view_event_get_path (event)), ==, 1);
+  g_assert_true (g_variant_get_boolean (atomr_view_event_get_value (event)));
+}
+
+static void
+test_kind_change_replaces (GtkFixture    *fixture,
+                           gconstpointer  data)
+{
+  GtkWidget *keep, *old;
+
+  gtk_fixture_render (fixture,
+                      "{\"kind\": \"container\", \"children\": ["
+                      " {\"kind\": \"text\", \"key\": \"keep\", \"props\": {\"text\": \"stays\"}},"
+                      " {\"kind\": \"text\", \"key\": \"x\", \"props\": {\"text\": \"a label\"}}]}");
+  keep = gtk_fixture_widget (fixture, "keep");
+  old = gtk_fixture_widget (fixture, "x");
+  g_object_add_weak_pointer (G_OBJECT (old), (gpointer *) &old);
+  gtk_fixture_render (fixture,
+                      "{\"kind\": \"container\", \"children\": ["
+                      " {\"kind\": \"text\", \"key\": \"keep\", \"props\": {\"text\": \"stays\"}},"
+                      " {\"kind\": \"button\", \"key\": \"x\", \"props\": {\"label\": \"a button\"}}]}");
+  g_assert_null (old);  /* gone, not leaked */
+  g_assert_true (GTK_IS_BUTTON (gtk_fixture_widget (fixture, "x")));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_fixture_widget (fixture, "x"))), ==, "a button");
+  g_assert_true (gtk_widget_get_next_sibling (keep) == gtk_fixture_widget (fixture, "x"));
+  g_assert_true (gtk_fixture_widget (fixture, "keep") == keep);
+
+  /* The root itself. */
+  gtk_fixture_render (fixture, "{\"kind\": \"text\", \"props\": {\"text\": \"alone\"}}");
+  g_assert_true (GTK_IS_LABEL (gtk_window_get_child (gtk_fixture_window (fixture))));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_window_get_child (gtk_fixture_window (fixture)))), ==, "alone");
+}
+
+static const char good_scene[] =
+  "{\"kind\": \"container\", \"children\": ["
+  " {\"kind\": \"text\", \"key\": \"title\", \"props\": {\"text\": \"Good\"}},"
+  " {\"kind\": \"container\", \"key\": \"form\", \"children\": ["
+  "  {\"kind\": \"text\", \"props\": {\"text\": \"first\"}},"
+  "  {\"kind\": \"button\", \"key\": \"go\", \"props\": {\"label\": \"Go\"}}]}]}";
+
+typedef struct
+{
+  const char *bad_node;   /* takes the place of the button "go" */
+  int         code;
+  const char *message;    /* a part of the error message */
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  { "{\"kind\": \"no-such-kind\", \"key\": \"go\"}",
+    ATOMR_VIEW_UI_ERROR_UNKNOWN_KIND, "/form/go (kind “no-such-kind”)" },
+  { "{\"kind\": \"GtkNoSuchWidget\", \"key\": \"go\"}",
+    ATOMR_VIEW_UI_ERROR_UNKNOWN_KIND, "/form/go (kind “GtkNoSuchWidget”)" },
+  { "{\"kind\": \"GtkWindow\", \"key\": \"go\"}",
+    ATOMR_VIEW_UI_ERROR_UNKNOWN_KIND, "cannot be put inside a window" },
+  { "{\"kind\": \"button\", \"key\": \"go\", \"props\": {\"label\": \"Go\", \"colour\": \"red\"}}",
+    ATOMR_VIEW_UI_ERROR_UNKNOWN_PROPERTY, "/form/go (kind “button”): it has no prop “colour”" },
+  { "{\"kind\": \"button\", \"key\": \"go\", \"props\": {\"label\": true}}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "the prop “label” must be a string" },
+  { "{\"kind\": \"button\", \"key\": \"go\", \"props\": {\"halign\": \"middle\"}}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "the prop “halign”: “middle” is not one of" },
+  { "{\"kind\": \"GtkLevelBar\", \"key\": \"go\", \"props\": {\"mode\": \"stepwise\"}}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "the prop “mode”: “stepwise” is not a value of GtkLevelBarMode" },
+  { "{\"kind\": \"GtkLevelBar\", \"key\": \"go\", \"props\": {\"min-value\": -1}}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "the prop “min-value”: -1 is out of the property's range" },
+  { "{\"kind\": \"GtkLabel\", \"key\": \"go\", \"props\": {\"justify\": 2.5}}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "the prop “justify”" },
+  { "{\"kind\": \"GtkLabel\", \"key\": \"go\", \"props\": {\"root\": \"x\"}}",
+    ATOMR_VIEW_UI_ERROR_UNKNOWN_PROPERTY, "the property “root” of GtkLabel is read-only" },
+  { "{\"kind\": \"text\", \"key\": \"go\", \"children\": [{\"kind\": \"text\"}]}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "/form/go (kind “text”): it cannot have children" },
+  { "{\"kind\": \"scroll\", \"key\": \"go\", \"children\": [{\"kind\": \"text\"}, {\"kind\": \"text\"}]}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "it holds one child, not 2" },
+  { "{\"kind\": \"container\", \"key\": \"go\", \"children\": [{\"kind\": \"text\", \"props\": {\"wrap\": 1}}]}",
+    ATOMR_VIEW_UI_ERROR_INVALID_VALUE, "/form/go/#0 (kind “text”): the prop “wrap” must be a boolean" },
+};
+
+static void
+test_refused_scenes (GtkFixture    *fixture,
+                     gconstpointer  data)
+{
+  GtkWidget *title, *first, *go, *root;
+
+  gtk_fixture_render (fixture, good_scene);
+  root = gtk_fixture_widget (fixture, "");
+  title = gtk_fixture_widget (fixture, "title");
+  first = gtk_fixture_widget (fixture, "form/#0");
+  go = gtk_fixture_widget (fixture, "form/go");
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      /* The title changes too, before the bad node in scene order: nothing may change at all. */
+      g_autofree char *json = g_strdup_printf (
+        "{\"kind\": \"container\", \"children\": ["
+        " {\"kind\": \"text\", \"key\": \"title\", \"props\": {\"text\": \"Changed\"}},"
+        " {\"kind\": \"container\", \"key\": \"form\", \"children\": ["
+        "  {\"kind\": \"text\", \"props\": {\"text\": \"first, changed\"}}, %s]}]}",
+        bad_cases[i].bad_node);
+      g_autoptr(AtomrViewScene) scene = gtk_fixture_parse (json);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u: %s", i, bad_cases[i].bad_node);
+      g_assert_false (gtk_fixture_render_scene (fixture, scene, &error));
+      g_assert_error (error, ATOMR_VIEW_UI_ERROR, bad_cases[i].code);
+      if (strstr (error->message, bad_cases[i].message) == NULL)
+        g_error ("case %u: “%s” does not say “%s”", i, error->message, bad_cases[i].message);
+
+      g_assert_true (gtk_window_get_child (gtk_fixture_window (fixture)) == root);
+      g_assert_true (gtk_fixture_widget (fixture, "title") == title);
+      g_assert_true (gtk_fixture_widget (fixture, "form/#0") == first);
+      g_assert_true (gtk_fixture_widget (fixture, "form/go") == go);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Good");
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (first)), ==, "first");
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (go)), ==, "Go");
+    }
+
+  /* The window still takes good scenes. */
+  gtk_fixture_render (fixture,
+                      "{\"kind\": \"container\", \"children\": ["
+                      " {\"kind\": \"text\", \"key\": \"title\", \"props\": {\"text\": \"Better\"}}]}");
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Better");
+}
+
+static void
+test_refused_patches (GtkFixture    *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(AtomrViewScene) next = gtk_fixture_parse (
+    "{\"kind\": \"container\", \"children\": ["
+    " {\"kind\": \"text\", \"key\": \"title\", \"props\": {\"text\": \"Changed\"}}]}");
+  g_autoptr(GPtrArray) patches = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_patch_unref);
+  g_autoptr(GError) error = NULL;
+  const guint title_path[] = { 0 };
+  const guint missing_path[] = { 1, 7 };
+  GtkWidget *title;
+
+  gtk_fixture_render (fixture, good_scene);
+  title = gtk_fixture_widget (fixture, "title");
+
+  /* A good first patch, then one for a child that does not exist. */
+  g_ptr_array_add (patches, atomr_view_patch_new_set_prop (title_path, 1, "text", g_variant_new_string ("Changed")));
+  g_ptr_array_add (patches, atomr_view_patch_new_remove (missing_path, 2));
+  g_assert_false (atomr_view_backend_render (ATOMR_VIEW_BACKEND (fixture->backend), "main", fixture->scene, next,
+                                             patches, &error));
+  g_assert_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED);
+  g_assert_nonnull (strstr (error->message, "patches[1]"));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (title)), ==, "Good");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_fixture_widget (fixture, "form/go"))), ==, "Go");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_fixture_init (&argc, &argv);
+
+  GTK_TEST ("/AtomrViewGtk/Patches/keyed-reorder-moves-widgets", test_keyed_reorder_moves_widgets);
+  GTK_TEST ("/AtomrViewGtk/Patches/entry-keeps-text-and-cursor", test_entry_keeps_text_and_cursor);
+  GTK_TEST ("/AtomrViewGtk/Patches/own-changes-report-nothing", test_own_changes_report_nothing);
+  GTK_TEST ("/AtomrViewGtk/Patches/kind-change-replaces", test_kind_change_replaces);
+  GTK_TEST ("/AtomrViewGtk/Patches/refused-scenes", test_refused_scenes);
+  GTK_TEST ("/AtomrViewGtk/Patches/refused-patches", test_refused_patches);
+
+  return g_test_run ();
+}
