@@ -10,6 +10,10 @@
 
 #include <atomr-view.h>
 
+#ifdef HAVE_GTK
+#include "atomr-view-scene-preview.h"
+#endif
+
 enum
 {
   EXIT_OK = 0,
@@ -172,6 +176,9 @@ print_usage (FILE *out)
 
       fprintf (out, "  %-22s %s\n", synopsis, _(commands[i].summary));
     }
+#ifdef HAVE_GTK
+  fprintf (out, "  %-22s %s\n", "preview FILE", _("Show scene FILE in a window, following its changes"));
+#endif
   fprintf (out, "\n%s\n", _("Options:"));
   fprintf (out, "  %-22s %s\n", "-h, --help", _("Show this help"));
   fprintf (out, "  %-22s %s\n", "--compact", _("Print JSON on one line"));
@@ -192,6 +199,12 @@ main (int   argc,
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
+
+#ifdef HAVE_GTK
+  /* preview has options of its own; it parses its arguments itself. */
+  if (argc >= 2 && strcmp (argv[1], "preview") == 0)
+    return atomr_view_scene_preview (argc - 1, argv + 1);
+#endif
 
   for (int i = 1; i < argc; i++)
     {

@@ -39,7 +39,7 @@
  * Nothing on the UI thread waits on an actor. [method@AtomrView.UiBridge.dup_stats]
  * reports the bridge's figures.
  *
- * Thread safety: any thread, except [method@AtomrView.UiBridge.new],
+ * Thread safety: any thread, except [ctor@AtomrView.UiBridge.new],
  * [method@AtomrView.UiBridge.flush], [method@AtomrView.UiBridge.reopen_windows]
  * and [method@AtomrView.UiBridge.run], which belong to the UI thread (the one
  * that runs the default main context).

@@ -312,68 +312,6 @@ assert_path (AtomrViewEvent *event,
   g_assert_cmpstr (path, ==, expected);
 }
 
-/* -- expected warnings ------------------------------------------------------------ */
-
-/* g_test_expect_message() of GLib 2.74 does not see structured logging, which
- * the project uses: a writer of our own takes the warnings a test expects and
- * hands everything else to GLib's (where a warning still fails the test). */
-static GMutex expected_lock;
-static char *expected_pattern;
-static guint expected_seen;
-
-static GLogWriterOutput
-expecting_writer (GLogLevelFlags   level,
-                  const GLogField *fields,
-                  gsize            n_fields,
-                  gpointer         user_data)
-{
-  const char *domain = NULL, *message = NULL;
-  gboolean taken = FALSE;
-
-  for (gsize i = 0; i < n_fields; i++)
-    if (g_str_equal (fields[i].key, "GLIB_DOMAIN"))
-      domain = fields[i].value;
-    else if (g_str_equal (fields[i].key, "MESSAGE"))
-      message = fields[i].value;
-
-  g_mutex_lock (&expected_lock);
-  if ((level & G_LOG_LEVEL_WARNING) != 0 && expected_pattern != NULL && g_strcmp0 (domain, "AtomrView") == 0 &&
-      message != NULL && g_pattern_match_simple (expected_pattern, message))
-    {
-      g_clear_pointer (&expected_pattern, g_free);
-      expected_seen++;
-      taken = TRUE;
-    }
-  g_mutex_unlock (&expected_lock);
-  if (taken)
-    {
-      g_test_message ("expected warning: %s", message);
-      return G_LOG_WRITER_HANDLED;
-    }
-  return g_log_writer_default (level, fields, n_fields, user_data);
-}
-
-/* The next warning of the AtomrView domain must match @pattern. */
-static void
-expect_warning (const char *pattern)
-{
-  g_mutex_lock (&expected_lock);
-  g_assert_null (expected_pattern);
-  expected_pattern = g_strdup (pattern);
-  expected_seen = 0;
-  g_mutex_unlock (&expected_lock);
-}
-
-static void
-assert_warned (void)
-{
-  g_mutex_lock (&expected_lock);
-  if (expected_pattern != NULL)
-    g_error ("no warning matched “%s”", expected_pattern);
-  g_assert_cmpuint (expected_seen, ==, 1);
-  g_mutex_unlock (&expected_lock);
-}
-
 /* -- the tests ------------------------------------------------------------------- */
 
 static void
@@ -479,9 +417,9 @@ test_malformed_patch (EventsFixture *fixture,
 
   g_ptr_array_add (patches, atomr_view_patch_new_set_prop (title, 1, "text", g_variant_new_string ("Changed")));
   g_ptr_array_add (patches, atomr_view_patch_new_set_prop (nowhere, 2, "text", g_variant_new_string ("x")));
-  expect_warning ("Window “main” keeps its last good scene*");
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING, "Window “main” keeps its last good scene*");
   g_assert_false (atomr_view_ui_bridge_post_patches (fixture->bridge, "main", patches, &error));
-  assert_warned ();
+  g_test_assert_expected_messages ();
   g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_PATCH_MISMATCH);
 
   event = expect_event (fixture, "window");
@@ -504,7 +442,7 @@ test_unknown_property (EventsFixture *fixture,
   GtkWidget *name = find_widget (fixture, "form/name");
   AtomrViewEvent *event;
 
-  expect_warning ("Window “main” keeps its last good scene*/form/name*");
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING, "Window “main” keeps its last good scene*/form/name*");
   atomr_view_actor_ref_tell (fixture->window,
                              g_variant_new ("(ss)", "show",
                                             "{\"kind\": \"container\", \"children\": ["
@@ -514,7 +452,7 @@ test_unknown_property (EventsFixture *fixture,
                                             "   \"props\": {\"frobnicate\": true}}]}]}"),
                              NULL);
   event = expect_event (fixture, "window");
-  assert_warned ();
+  g_test_assert_expected_messages ();
   assert_error_event (event, "atomr-view-ui-error-quark", "“frobnicate”");
   atomr_view_event_unref (event);
 
@@ -581,7 +519,6 @@ main (int   argc,
       char *argv[])
 {
   gtk_fixture_init (&argc, &argv);
-  g_log_set_writer_func (expecting_writer, NULL, NULL);
 
   EVENTS_TEST ("/AtomrViewGtk/Events/input-reaches-the-window-actor", test_input_reaches_the_window_actor);
   EVENTS_TEST ("/AtomrViewGtk/Events/region-input-reaches-the-region-actor", test_region_input_reaches_the_region_actor);
