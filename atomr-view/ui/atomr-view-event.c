@@ -12,10 +12,11 @@
  * Something the user did, or that happened to a window: the window's id, the
  * node it happened to (by key path), the signal and a value.
  *
- * The key path lists, from the root of the window's scene down to the node,
- * the key of each node, or `#N` for a node without a key that is child number
- * N of its parent. Events inside a region's subtree go to the region's actor,
- * with the path starting below the region node.
+ * The key path lists the nodes below the root of the window's scene down to
+ * the node: the key of each node, or `#N` for a node without a key that is
+ * child number N of its parent. The root itself, like the window, has the
+ * empty path. Events inside a region's subtree go to the region's actor, with
+ * the path starting below the root of the region's own scene.
  *
  * An event travels to actors as a message of type
  * %ATOMR_VIEW_EVENT_VARIANT_TYPE_STRING.

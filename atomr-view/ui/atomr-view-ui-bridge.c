@@ -587,7 +587,10 @@ report_error (AtomrViewUiBridge *self,
   const char *root[] = { NULL };
   g_autoptr(AtomrViewEvent) event = atomr_view_event_new (window->id, root, ATOMR_VIEW_SIGNAL_ERROR, error_value (error));
 
-  g_warning ("Window “%s” keeps its last good scene: %s", window->id, error->message);
+  if (window->open_on_backend)
+    g_warning ("Window “%s” keeps its last good scene: %s", window->id, error->message);
+  else
+    g_warning ("Window “%s” could not open: %s", window->id, error->message);
   atomr_view_actor_ref_tell (window->owner, atomr_view_event_to_variant (event), NULL);
 }
 
@@ -944,14 +947,16 @@ apply_lifecycle (AtomrViewUiBridge *self,
   if (command->kind == COMMAND_OPEN)
     {
       if (atomr_view_backend_open_window (self->backend, window->id, command->title, &error))
-        window->open_on_backend = TRUE;
-      else
-        report_error (self, window, error);
-      return;
+        {
+          window->open_on_backend = TRUE;
+          return;
+        }
+      /* A window that could not open is gone: its actor hears why, and run() need not wait for it. */
+      report_error (self, window, error);
     }
-
-  if (window->open_on_backend)
+  else if (window->open_on_backend)
     atomr_view_backend_close_window (self->backend, window->id);
+
   atomr_view_lock (&self->lock);
   g_hash_table_remove (self->windows, command->window_id);
   atomr_view_unlock (&self->lock);

@@ -286,7 +286,8 @@ find_region (AtomrViewWindowActorPrivate *priv,
 
       if (region != NULL && !region->dead)
         {
-          *depth = i + 1;
+          /* The region sees paths from below its own root, as a window does. */
+          *depth = MIN (i + 2, g_strv_length ((char **) path));
           return region;
         }
     }

@@ -15,6 +15,7 @@ struct _TestFakeBackend
   GPtrArray  *log;
   guint       render_cost_us;
   char       *refused_kind;
+  gboolean    refuse_open;
 };
 
 static void test_fake_backend_iface_init (AtomrViewBackendInterface *iface);
@@ -43,8 +44,14 @@ fake_open_window (AtomrViewBackend  *backend,
                   GError           **error)
 {
   TestFakeBackend *self = TEST_FAKE_BACKEND (backend);
-  FakeWindow *window = g_new0 (FakeWindow, 1);
+  FakeWindow *window;
 
+  if (self->refuse_open)
+    {
+      g_set_error_literal (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_DISPLAY_LOST, "There is no display here");
+      return FALSE;
+    }
+  window = g_new0 (FakeWindow, 1);
   window->open = TRUE;
   g_hash_table_replace (self->windows, g_strdup (window_id), window);
   g_ptr_array_add (self->log, g_strdup_printf ("open %s", window_id));
@@ -279,4 +286,10 @@ test_scene_has_text (AtomrViewScene *scene,
                      const char     *text)
 {
   return scene != NULL && has_text (atomr_view_scene_get_root (scene), text);
+}
+
+void
+test_fake_backend_refuse_open (TestFakeBackend *self)
+{
+  self->refuse_open = TRUE;
 }

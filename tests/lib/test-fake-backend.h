@@ -28,6 +28,8 @@ void             test_fake_backend_set_render_cost (TestFakeBackend *self,
 /* Scenes holding a node of this kind are refused with ATOMR_VIEW_UI_ERROR_UNKNOWN_KIND. */
 void             test_fake_backend_refuse_kind    (TestFakeBackend *self,
                                                    const char      *kind);
+/* Windows fail to open, with ATOMR_VIEW_UI_ERROR_DISPLAY_LOST, as without a display. */
+void             test_fake_backend_refuse_open    (TestFakeBackend *self);
 
 /* The text prop of the first "text" node found depth first, or NULL. */
 const char      *test_scene_find_text             (AtomrViewScene  *scene);

@@ -170,7 +170,7 @@ test_events_never_dropped (UiFixture     *fixture,
   g_autoptr(AtomrViewProps) props = test_window_props (fixture, gate, FALSE);
   g_autoptr(AtomrViewActorRef) window = NULL;
   g_autoptr(GError) error = NULL;
-  const char *path[] = { "root", "ok", NULL };
+  const char *path[] = { "ok", NULL };
 
   atomr_view_props_set_mailbox (props, 4, ATOMR_VIEW_OVERFLOW_FAIL);
   window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
@@ -187,7 +187,7 @@ test_events_never_dropped (UiFixture     *fixture,
   for (guint i = 0; i < 50; i++)
     {
       g_autofree char *line = expect_event_line (fixture, "event");
-      g_autofree char *expected = g_strdup_printf ("root/ok clicked %u", i);
+      g_autofree char *expected = g_strdup_printf ("ok clicked %u", i);
 
       g_assert_cmpstr (line, ==, expected);
     }
@@ -292,6 +292,25 @@ test_close_request_closes (UiFixture     *fixture,
   g_assert_true (atomr_view_actor_system_is_terminated (fixture->system));
 }
 
+/* A window that cannot open tells its actor why, and run() does not wait for it. */
+static void
+test_open_failure (UiFixture     *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = NULL;
+  g_autofree char *line = NULL;
+
+  test_fake_backend_refuse_open (fixture->backend);
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING, "Window “main” could not open: There is no display here");
+  window = spawn_test_window (fixture, "main", NULL, FALSE);
+  line = expect_event_line (fixture, "event");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (line, ==, " error ('atomr-view-ui-error-quark', 8, 'There is no display here')");
+  g_assert_false (test_fake_backend_is_open (fixture->backend, "main"));
+  g_assert_cmpint (atomr_view_ui_bridge_run (fixture->bridge), ==, 0);
+  g_assert_true (atomr_view_actor_system_is_terminated (fixture->system));
+}
+
 /* Spawns a plain window actor as its child in pre_start. */
 #define TEST_TYPE_PARENT (test_parent_get_type ())
 G_DECLARE_FINAL_TYPE (TestParent, test_parent, TEST, PARENT, AtomrViewActor)
@@ -371,6 +390,7 @@ main (int   argc,
   UI_TEST ("/AtomrView/Ui/Bridge/bad-patch", test_bad_patch_reports);
   UI_TEST ("/AtomrView/Ui/Bridge/render-error", test_render_error_keeps_scene);
   UI_TEST ("/AtomrView/Ui/Bridge/close-request", test_close_request_closes);
+  UI_TEST ("/AtomrView/Ui/Bridge/open-failure", test_open_failure);
   g_test_add_func ("/AtomrView/Ui/Bridge/no-bridge", test_no_bridge);
 
   return g_test_run ();
