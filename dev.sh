@@ -95,7 +95,7 @@ case "${1:-}" in
   run)
     install_packages
     build _build
-    exec ./_build/examples/atomr-view-actors-console
+    exec ./_build/examples/atomr-view-todo
     ;;
   test)
     install_packages
