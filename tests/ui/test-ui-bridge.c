@@ -143,8 +143,9 @@ test_flood_conflates (UiFixture     *fixture,
       g_assert_cmpuint (test_fake_backend_count (fixture->backend, open), ==, 1);
       g_assert_cmpuint (test_fake_backend_count (fixture->backend, close), ==, 1);
     }
-  /* The UI thread was never stuck: it ran its other sources throughout (the bound is loose on purpose). */
-  g_assert_cmpint (beat.longest_gap, <, G_USEC_PER_SEC);
+  /* The UI thread was never stuck: it ran its other sources throughout (the bound is loose on purpose,
+   * and five times looser under a sanitizer). */
+  g_assert_cmpint (beat.longest_gap, <, (g_getenv ("ATOMR_VIEW_SANITIZED") != NULL ? 5 : 1) * G_USEC_PER_SEC);
 }
 
 static void
