@@ -90,36 +90,6 @@ stat (AtomrViewUiBridge *bridge,
   return g_variant_get_uint64 (value);
 }
 
-static guint64
-read_rss_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
-  line = strstr (status, "VmRSS:");
-  g_assert_nonnull (line);
-  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
-}
-
-typedef struct
-{
-  gint64 last;
-  gint64 longest_gap;
-} Heartbeat;
-
-static gboolean
-heartbeat_cb (gpointer user_data)
-{
-  Heartbeat *beat = user_data;
-  gint64 now = g_get_monotonic_time ();
-
-  if (beat->last != 0)
-    beat->longest_gap = MAX (beat->longest_gap, now - beat->last);
-  beat->last = now;
-  return G_SOURCE_CONTINUE;
-}
-
 static void
 flood_done_cb (GObject      *source,
                GAsyncResult *result,
@@ -166,14 +136,14 @@ test_flood (void)
   g_autoptr(AtomrViewActorRef) window = spawn_window (system, "main");
   g_autofree char *last = g_strdup_printf ("%u", n_scenes - 1);
   g_autoptr(GError) error = NULL;
-  Heartbeat beat = { 0, 0 };
+  AtomrViewTestHeartbeat beat;
   gboolean flooded = FALSE;
   guint64 rss_before, rss_peak = 0, applied;
-  guint max_pending = 0, heartbeat;
+  guint max_pending = 0;
 
   ATOMR_VIEW_TEST_WAIT_UNTIL (g_strcmp0 (shown_text (backend), "start") == 0, TEST_DEADLINE_MS);
-  rss_before = read_rss_kib ();
-  heartbeat = g_timeout_add (5, heartbeat_cb, &beat);
+  rss_before = atomr_view_test_read_rss_kib ();
+  atomr_view_test_heartbeat_start (&beat);
 
   atomr_view_actor_ref_ask_async (window, g_variant_new_uint32 (n_scenes), 0, NULL, flood_done_cb, &flooded);
   /* Meanwhile other windows open and close: none of those commands may be lost. */
@@ -193,9 +163,9 @@ test_flood (void)
       /* At most one scene waits per window, whatever the flood. */
       g_assert_cmpuint (stat (bridge, "scenes-pending"), <=, stat (bridge, "windows"));
       max_pending = MAX (max_pending, (guint) stat (bridge, "scenes-pending"));
-      rss_peak = MAX (rss_peak, read_rss_kib ());
+      rss_peak = MAX (rss_peak, atomr_view_test_read_rss_kib ());
     }
-  g_source_remove (heartbeat);
+  atomr_view_test_heartbeat_stop (&beat);
 
   applied = stat (bridge, "scenes-applied");
   g_test_message ("%u scenes posted, %" G_GUINT64_FORMAT " shown, %" G_GUINT64_FORMAT " conflated; "
