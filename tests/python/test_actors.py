@@ -360,3 +360,26 @@ def test_publish_and_subscribe_with_python_values(system):
     system.subscribe("news", listener)
     assert system.publish("news", {"headline": "actors in Python"}) == 1
     reports.expect({"headline": "actors in Python"})
+
+
+def test_tell_many_sends_each_value_in_order(system):
+    reports = Reports()
+
+    class Recorder(AtomrView.Actor):
+        def do_receive(self, context, message):
+            reports.put(message.get_type_string(), AtomrView.from_variant(message))
+
+    recorder = system.spawn(Recorder, "recorder")
+    recorder.tell_many(range(-1, 3))
+    recorder.tell_many([0.5, 1.5])
+    recorder.tell_many([1, "two", (3, "three")])
+    for expected in [("x", -1), ("x", 0), ("x", 1), ("x", 2), ("d", 0.5), ("d", 1.5),
+                     ("x", 1), ("s", "two"), ("(xs)", (3, "three"))]:
+        reports.expect(*expected)
+    assert reports.queue.empty()
+    with pytest.raises(TypeError) as raised:
+        recorder.tell_many(["fine", {3}])
+    assert "set {3} at messages[1]" in str(raised.value)
+    with pytest.raises(TypeError) as raised:
+        recorder.tell_many([1, 2**64])
+    assert "int 18446744073709551616 at messages[1]" in str(raised.value)

@@ -14,6 +14,7 @@
 Everything else is the C API as GObject introspection gives it; docs/python.md
 is the guide.
 """
+import array
 import functools
 import logging
 import traceback
@@ -400,6 +401,25 @@ def _props(props):
 
 
 _gi_tell = AtomrView.ActorRef.tell
+_gi_tell_many = AtomrView.ActorRef.tell_many
+_ARRAY_TYPES = {int: ("q", "ax"), float: ("d", "ad")}
+
+
+def _pack_messages(messages):
+    """An array GLib.Variant of @messages; ints and floats are packed, not converted one by one."""
+    messages = list(messages)
+    if messages:
+        kind = type(messages[0])
+        packing = _ARRAY_TYPES.get(kind)
+        if packing is not None and all(type(message) is kind for message in messages):
+            try:
+                data = array.array(packing[0], messages).tobytes()
+            except OverflowError:
+                pass
+            else:
+                # GVariant keeps numbers in the machine's byte order, as array does.
+                return GLib.Variant.new_from_bytes(GLib.VariantType.new(packing[1]), GLib.Bytes.new(data), True)
+    return _convert(messages, "messages")
 
 
 class ActorRef(AtomrView.ActorRef):
@@ -417,6 +437,18 @@ class ActorRef(AtomrView.ActorRef):
             _gi_tell(self, _new_string(message), sender)
         else:
             _gi_tell(self, _convert(message, "message"), sender)
+
+    def tell_many(self, messages, sender=None):
+        """Sends each of @messages (a list of Python values, or an array GLib.Variant), in order.
+
+        One call into C for the whole list: a list of ints or floats is
+        packed into one array without a GLib.Variant per element, so telling
+        many values at once costs a fraction of a tell() each. Lists of other
+        values are converted as to_variant() does.
+        """
+        if not isinstance(messages, GLib.Variant):
+            messages = _pack_messages(messages)
+        _gi_tell_many(self, messages, sender)
 
     def try_tell(self, message, sender=None):
         """Sends @message; raises GLib.Error when the actor is dead or its mailbox full."""
