@@ -57,6 +57,9 @@ class TapReporter:
         print("1..%d" % len(session.items), flush=True)
 
     def pytest_collectreport(self, report):
+        if report.skipped:
+            reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else "skipped"
+            print("# all of %s skipped: %s" % (report.nodeid, reason), flush=True)
         if report.failed:
             print("Bail out! cannot collect %s" % report.nodeid, flush=True)
             for line in str(report.longrepr).splitlines():
