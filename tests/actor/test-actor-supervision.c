@@ -317,7 +317,7 @@ test_reporter_receive (AtomrViewActor    *actor,
   if (g_str_equal (op, "fail-later"))
     {
       reporter_fail (self, g_variant_get_string (argument, NULL));
-      reporter_report (self, "went-on", g_variant_ref (argument));
+      reporter_report (self, "went-on", argument);
     }
   else if (g_str_equal (op, "fail-both"))
     {
