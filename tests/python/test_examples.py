@@ -57,25 +57,47 @@ def test_counter(run):
 
 def test_todo(run):
     widget = run(load_example("todo").Todo)
-    wait_until(lambda: widget("#0", "new") is not None, "the to-do list to show")
-    assert not widget("#0", "add").get_sensitive()
 
-    for text in ("milk", "eggs", "bread"):
-        widget("#0", "new").set_text(text)
-        wait_until(lambda: widget("#0", "add").get_sensitive(), "Add to become sensitive")
-        widget("#0", "new").emit("activate")
-        wait_until(lambda: widget("left").get_label() == "%d left" % (["milk", "eggs", "bread"].index(text) + 1),
-                   "%s to be added" % text)
-    assert widget("#0", "new").get_text() == ""
-    assert [widget("items", key, "text").get_label() for key in ("t1", "t2", "t3")] == ["milk", "eggs", "bread"]
+    def task(key, *rest):
+        return widget("scroll", "tasks", key, *rest)
 
-    widget("items", "t2", "done").set_active(True)
-    wait_until(lambda: widget("left").get_label() == "2 left", "eggs to be done")
-    assert widget("items", "t2", "text").has_css_class("dim-label")
+    def titles():
+        tasks = widget("scroll", "tasks")
+        keys = []
+        child = tasks.get_first_child()
+        while child is not None:
+            keys.append(child)
+            child = child.get_next_sibling()
+        return [next(k for k in ("task-1", "task-2", "task-3") if task(k) is row) for row in keys]
 
-    first_row = widget("items", "t1")
-    widget("items", "t3", "remove").emit("clicked")
-    wait_until(lambda: widget("items", "t3") is None, "bread to go")
-    # A keyed edit: the rows that stay keep their widgets.
-    assert widget("items", "t1") is first_row
-    assert widget("left").get_label() == "1 left"
+    wait_until(lambda: widget("entry", "new") is not None, "the to-do list to show")
+    assert not widget("entry", "add").get_sensitive()
+    for number, text in enumerate(("milk", "eggs", "bread"), 1):
+        widget("entry", "new").set_text(text)
+        wait_until(lambda: widget("entry", "add").get_sensitive(), "Add to become sensitive")
+        widget("entry", "new").emit("activate")
+        wait_until(lambda: widget("summary").get_label() == "0 of %d done" % number, "%s to be added" % text)
+    assert widget("entry", "new").get_text() == ""
+    assert [task(k, "title").get_label() for k in ("task-1", "task-2", "task-3")] == ["milk", "eggs", "bread"]
+
+    task("task-2", "done").set_active(True)
+    wait_until(lambda: widget("summary").get_label() == "1 of 3 done", "eggs to be done")
+    assert task("task-2", "title").has_css_class("dim-label")
+
+    # A keyed move: the row's widgets move with it.
+    bread = task("task-3")
+    task("task-3", "up").emit("clicked")
+    wait_until(lambda: titles() == ["task-1", "task-3", "task-2"], "bread to move up")
+    assert task("task-3") is bread
+
+    task("task-1", "edit").emit("clicked")
+    wait_until(lambda: task("task-1", "rename") is not None, "the rename entry")
+    task("task-1", "rename").set_text("oat milk")
+    task("task-1", "rename").emit("activate")
+    wait_until(lambda: task("task-1", "title") is not None, "the renamed title")
+    assert task("task-1", "title").get_label() == "oat milk"
+
+    task("task-2", "remove").emit("clicked")
+    wait_until(lambda: task("task-2") is None, "eggs to go")
+    assert task("task-3") is bread
+    assert widget("summary").get_label() == "0 of 2 done"
