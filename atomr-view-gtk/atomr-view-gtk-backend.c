@@ -4,6 +4,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "atomr-view-gtk-backend.h"
+#include "atomr-view-gtk-display-watch-private.h"
 #include "atomr-view-gtk-tree-private.h"
 
 /**
@@ -38,6 +39,15 @@
  * it) and `frame` (after each painted frame, with the frame time). Changes
  * the backend makes itself while showing a scene report no event.
  *
+ * Served through Broadway by `atomr-view-broadway` (or
+ * `atomr_view_broadway_run_window()`), the backend outlives the Broadway
+ * daemon: when the daemon dies it closes its windows and its display and
+ * emits [signal@AtomrView.Backend::display-lost]; when the restarted daemon
+ * takes clients again it opens a new display and emits
+ * [signal@AtomrView.Backend::display-restored], and the bridge shows every
+ * window again from the scenes it holds. The [Broadway page](broadway.html)
+ * of the AtomrViewBroadway reference has the details.
+ *
  * Thread safety: the UI thread (the thread that runs the default main
  * context), like every GTK object.
  *
@@ -56,8 +66,11 @@ typedef struct
 
 struct _AtomrViewGtkBackend
 {
-  GObject     parent_instance;
-  GHashTable *windows;    /* id -> BackendWindow */
+  GObject                   parent_instance;
+  GHashTable               *windows;        /* id -> BackendWindow */
+  AtomrViewGtkDisplayWatch *display_watch;  /* when a Broadway supervisor runs our daemon */
+  char                     *display_name;   /* of the display that went away */
+  gboolean                  display_lost;
 };
 
 static void atomr_view_gtk_backend_iface_init (AtomrViewBackendInterface *iface);
@@ -164,7 +177,7 @@ atomr_view_gtk_backend_open_window (AtomrViewBackend  *backend,
   AtomrViewGtkBackend *self = ATOMR_VIEW_GTK_BACKEND (backend);
   BackendWindow *window;
 
-  if (!gtk_init_check ())
+  if (!gtk_init_check () || self->display_lost || gdk_display_get_default () == NULL)
     {
       g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_DISPLAY_LOST,
                    _("Cannot open a display for the window “%s”"), window_id);
@@ -278,11 +291,53 @@ atomr_view_gtk_backend_iface_init (AtomrViewBackendInterface *iface)
   iface->request_redraw = atomr_view_gtk_backend_request_redraw;
 }
 
+/* The supervisor says the Broadway daemon died, or that a new one takes clients. */
+static void
+display_changed_cb (gboolean available,
+                    gpointer user_data)
+{
+  AtomrViewGtkBackend *self = user_data;
+  GdkDisplay *display;
+
+  if (!available && !self->display_lost)
+    {
+      display = gdk_display_get_default ();
+      self->display_lost = TRUE;
+      g_free (self->display_name);
+      /* A Broadway display is named "Broadway"; GDK finds ":N" in BROADWAY_DISPLAY when given none. */
+      if (display != NULL && gdk_display_get_name (display) != NULL && gdk_display_get_name (display)[0] == ':')
+        self->display_name = g_strdup (gdk_display_get_name (display));
+      else
+        self->display_name = NULL;
+      g_debug ("The display %s went away", self->display_name ? self->display_name : "(none)");
+      /* The bridge closes its windows; then nothing of ours is left on the display. */
+      atomr_view_backend_emit_display_lost (ATOMR_VIEW_BACKEND (self));
+      g_hash_table_remove_all (self->windows);
+      if (display != NULL)
+        gdk_display_close (display);
+    }
+  else if (available && self->display_lost)
+    {
+      display = gdk_display_open (self->display_name);
+      if (display == NULL)
+        {
+          g_warning ("Cannot open the display %s again: the windows stay closed until the next try",
+                     self->display_name ? self->display_name : "(default)");
+          return;
+        }
+      gdk_display_manager_set_default_display (gdk_display_manager_get (), display);
+      self->display_lost = FALSE;
+      g_debug ("The display %s is back", gdk_display_get_name (display));
+      atomr_view_backend_emit_display_restored (ATOMR_VIEW_BACKEND (self));
+    }
+}
+
 static void
 atomr_view_gtk_backend_dispose (GObject *object)
 {
   AtomrViewGtkBackend *self = ATOMR_VIEW_GTK_BACKEND (object);
 
+  g_clear_pointer (&self->display_watch, atomr_view_gtk_display_watch_free);
   g_hash_table_remove_all (self->windows);
 
   G_OBJECT_CLASS (atomr_view_gtk_backend_parent_class)->dispose (object);
@@ -294,6 +349,7 @@ atomr_view_gtk_backend_finalize (GObject *object)
   AtomrViewGtkBackend *self = ATOMR_VIEW_GTK_BACKEND (object);
 
   g_hash_table_unref (self->windows);
+  g_free (self->display_name);
 
   G_OBJECT_CLASS (atomr_view_gtk_backend_parent_class)->finalize (object);
 }
@@ -311,6 +367,7 @@ static void
 atomr_view_gtk_backend_init (AtomrViewGtkBackend *self)
 {
   self->windows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) backend_window_free);
+  self->display_watch = atomr_view_gtk_display_watch_new_from_environment (display_changed_cb, self);
 }
 
 /**
