@@ -27,7 +27,7 @@ typedef struct
 {
   GMainLoop               *loop;
   AtomrViewBroadwayServer *server;
-  GSubprocess             *program;
+  GPid                     program;       /* ours to signal until program_done */
   char                    *program_name;
   int                      status;
   gboolean                 program_done;
@@ -58,7 +58,8 @@ kill_program_cb (gpointer user_data)
   launcher->kill_timer = 0;
   g_printerr (_("atomr-view-broadway: %s did not end within %d s; killing it\n"),
               launcher->program_name, PROGRAM_GRACE_MS / 1000);
-  g_subprocess_force_exit (launcher->program);
+  if (!launcher->program_done)
+    kill (launcher->program, SIGKILL);
   return G_SOURCE_REMOVE;
 }
 
@@ -69,7 +70,7 @@ end_program (Launcher *launcher,
 {
   if (launcher->program_done)
     return;
-  g_subprocess_send_signal (launcher->program, signal_number);
+  kill (launcher->program, signal_number);
   if (launcher->kill_timer == 0)
     launcher->kill_timer = g_timeout_add (PROGRAM_GRACE_MS, kill_program_cb, launcher);
 }
@@ -89,17 +90,13 @@ sigterm_cb (gpointer user_data)
 }
 
 static void
-program_exited_cb (GObject      *source,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+program_exited_cb (GPid     pid,
+                   int      wait_status,
+                   gpointer user_data)
 {
   Launcher *launcher = user_data;
-  g_autoptr(GError) error = NULL;
-  int wait_status;
 
-  if (!g_subprocess_wait_finish (G_SUBPROCESS (source), result, &error))
-    g_printerr ("atomr-view-broadway: %s\n", error->message);
-  wait_status = g_subprocess_get_status (G_SUBPROCESS (source));
+  g_spawn_close_pid (pid);
   launcher->program_done = TRUE;
   if (launcher->kill_timer != 0)
     g_clear_handle_id (&launcher->kill_timer, g_source_remove);
@@ -145,7 +142,6 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) options = NULL;
   g_autoptr(AtomrViewBroadwayServer) server = NULL;
-  g_autoptr(GSubprocessLauncher) spawner = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *address = NULL;
@@ -154,7 +150,7 @@ main (int   argc,
   g_auto(GStrv) program_argv = NULL;
   g_auto(GStrv) envp = NULL;
   Launcher launcher = { 0 };
-  ChildSetup *setup;
+  ChildSetup setup = { getpid () };
   int port = 0, start_timeout = 0;
   guint sigint, sigterm;
   const GOptionEntry entries[] = {
@@ -231,13 +227,10 @@ main (int   argc,
   launcher.program_name = program_argv[0];
 
   envp = atomr_view_broadway_server_get_environ (server, NULL);
-  spawner = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_set_environ (spawner, envp);
-  setup = g_new0 (ChildSetup, 1);
-  setup->parent = getpid ();
-  g_subprocess_launcher_set_child_setup (spawner, child_setup, setup, g_free);
-  launcher.program = g_subprocess_launcher_spawnv (spawner, (const char * const *) program_argv, &error);
-  if (launcher.program == NULL)
+  if (!g_spawn_async_with_pipes_and_fds (NULL, (const char * const *) program_argv, (const char * const *) envp,
+                                         G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH | G_SPAWN_CHILD_INHERITS_STDIN,
+                                         child_setup, &setup, -1, -1, -1, NULL, NULL, 0,
+                                         &launcher.program, NULL, NULL, NULL, &error))
     {
       g_printerr (_("atomr-view-broadway: cannot run %s: %s\n"), program_argv[0], error->message);
       atomr_view_broadway_server_stop (server);
@@ -245,10 +238,9 @@ main (int   argc,
     }
 
   url = atomr_view_broadway_server_dup_url (server);
-  g_print (_("atomr-view-broadway: serving %s at %s (Broadway display :%d, daemon pid %d, program pid %s)\n"),
+  g_print (_("atomr-view-broadway: serving %s at %s (Broadway display :%d, daemon pid %d, program pid %d)\n"),
            program_argv[0], url, atomr_view_broadway_server_get_display (server),
-           (int) atomr_view_broadway_server_get_daemon_pid (server),
-           g_subprocess_get_identifier (launcher.program));
+           (int) atomr_view_broadway_server_get_daemon_pid (server), (int) launcher.program);
   g_print (_("atomr-view-broadway: open it in one browser: a second one takes the display over\n"));
   fflush (stdout);
 
@@ -256,7 +248,7 @@ main (int   argc,
   g_signal_connect (server, "failed", G_CALLBACK (server_failed_cb), &launcher);
   sigint = g_unix_signal_add (SIGINT, sigint_cb, &launcher);
   sigterm = g_unix_signal_add (SIGTERM, sigterm_cb, &launcher);
-  g_subprocess_wait_async (launcher.program, NULL, program_exited_cb, &launcher);
+  g_child_watch_add (launcher.program, program_exited_cb, &launcher);
 
   g_main_loop_run (loop);
 
@@ -264,6 +256,5 @@ main (int   argc,
   g_source_remove (sigterm);
   g_signal_handlers_disconnect_by_data (server, &launcher);
   atomr_view_broadway_server_stop (server);
-  g_clear_object (&launcher.program);
   return launcher.status;
 }

@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -150,17 +151,19 @@ static void spawn_daemon (AtomrViewBroadwayServer *self);
 
 /* -- Signals, on the owner's context ------------------------------------ */
 
+/* Holds the server weakly: an owner that lets go of it before its context
+ * runs again must not keep it, and its daemon, alive. */
 typedef struct
 {
-  AtomrViewBroadwayServer *server;
-  guint                    signal;
-  GError                  *error;
+  GWeakRef  server;
+  guint     signal;
+  GError   *error;
 } Emission;
 
 static void
 emission_free (Emission *emission)
 {
-  g_object_unref (emission->server);
+  g_weak_ref_clear (&emission->server);
   g_clear_error (&emission->error);
   g_free (emission);
 }
@@ -169,14 +172,15 @@ static gboolean
 emit_cb (gpointer user_data)
 {
   Emission *emission = user_data;
+  g_autoptr(AtomrViewBroadwayServer) server = g_weak_ref_get (&emission->server);
 
-  /* Stopped meanwhile: the owner asked to hear no more. */
-  if (emission->server->running)
+  /* Gone or stopped meanwhile: the owner asked to hear no more. */
+  if (server != NULL && server->running)
     {
       if (emission->error != NULL)
-        g_signal_emit (emission->server, signals[emission->signal], 0, emission->error);
+        g_signal_emit (server, signals[emission->signal], 0, emission->error);
       else
-        g_signal_emit (emission->server, signals[emission->signal], 0);
+        g_signal_emit (server, signals[emission->signal], 0);
     }
   return G_SOURCE_REMOVE;
 }
@@ -188,7 +192,7 @@ emit_on_owner (AtomrViewBroadwayServer *self,
 {
   Emission *emission = g_new0 (Emission, 1);
 
-  emission->server = g_object_ref (self);
+  g_weak_ref_init (&emission->server, self);
   emission->signal = signal;
   emission->error = error ? g_error_copy (error) : NULL;
   g_main_context_invoke_full (self->owner_context, G_PRIORITY_DEFAULT, emit_cb, emission,
@@ -314,7 +318,7 @@ attempt_failed (AtomrViewBroadwayServer *self,
       finish_start (self, error);
       return;
     }
-  g_warning ("%s", error->message);
+  g_message ("%s", error->message);
   schedule_restart (self, error->message);
   g_error_free (error);
 }
@@ -405,7 +409,7 @@ daemon_exited_cb (AtomrViewBroadwayDaemon *daemon,
       return;
     }
 
-  g_warning (_("The Broadway daemon of display :%u %s; starting a new one (reload the page to see the windows again)"),
+  g_message (_("The Broadway daemon of display :%u %s; starting a new one (reload the page to see the windows again)"),
              self->actual_display, how);
   forget_daemon (self);
   atomr_view_broadway_relay_daemon_lost (self->relay, atomr_view_broadway_control_has_programs (self->control));
@@ -589,7 +593,17 @@ listen_for_programs (AtomrViewBroadwayServer  *self,
       g_autofree char *name = g_strdup_printf ("broadway%d.socket", display + 1);
       g_autofree char *path = g_build_filename (runtime_dir, name, NULL);
       g_autoptr(GError) local_error = NULL;
-      GSocket *socket = listen_unix (path, &local_error);
+      GSocket *socket;
+
+      if (strlen (path) >= sizeof (((struct sockaddr_un *) NULL)->sun_path))
+        {
+          g_set_error (error, ATOMR_VIEW_BROADWAY_ERROR, ATOMR_VIEW_BROADWAY_ERROR_FAILED,
+                       _("Cannot make the socket %s for Broadway display :%d: the path is longer than a Unix socket "
+                         "address holds (%d bytes); point XDG_RUNTIME_DIR at a shorter folder"),
+                       path, display, (int) sizeof (((struct sockaddr_un *) NULL)->sun_path) - 1);
+          return FALSE;
+        }
+      socket = listen_unix (path, &local_error);
 
       if (socket == NULL && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE) &&
           is_stale_socket (path))
