@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "atomr-view-gtk-backend.h"
@@ -48,6 +50,13 @@
  * window again from the scenes it holds. The [Broadway page](broadway.html)
  * of the AtomrViewBroadway reference has the details.
  *
+ * With `geometry` in the environment variable `ATOMR_VIEW_GTK_DEBUG`, the
+ * backend writes, on standard error after the first frame that shows each
+ * new scene, where every node's widget is in its window's surface:
+ * `atomr-view-gtk: geometry WINDOW PATH X Y WIDTH HEIGHT`, with PATH the key
+ * path joined by `/` (`#N` for a node without a key, `/` for the root).
+ * Browser tests use it to know where to click.
+ *
  * Thread safety: the UI thread (the thread that runs the default main
  * context), like every GTK object.
  *
@@ -62,6 +71,7 @@ typedef struct
   AtomrViewGtkTree    *tree;
   GdkFrameClock       *clock;
   gulong               after_paint;
+  gboolean             geometry_due;  /* a new scene whose geometry was not written yet */
 } BackendWindow;
 
 struct _AtomrViewGtkBackend
@@ -109,11 +119,69 @@ close_request_cb (GtkWindow     *gtk_window,
   return TRUE;
 }
 
+static gboolean
+debug_geometry (void)
+{
+  static gsize initialized = 0;
+  static gboolean enabled;
+
+  if (g_once_init_enter (&initialized))
+    {
+      const char *debug = g_getenv ("ATOMR_VIEW_GTK_DEBUG");
+
+      enabled = debug != NULL && strstr (debug, "geometry") != NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+  return enabled;
+}
+
+static void
+write_geometry (BackendWindow      *window,
+                AtomrViewGtkMirror *mirror,
+                GString            *path,
+                double              surface_x,
+                double              surface_y)
+{
+  gsize length = path->len;
+  graphene_rect_t bounds;
+
+  if (mirror->widget != NULL &&
+      gtk_widget_compute_bounds (mirror->widget, GTK_WIDGET (window->window), &bounds))
+    g_printerr ("atomr-view-gtk: geometry %s %s %.0f %.0f %.0f %.0f\n", window->id, path->len > 0 ? path->str : "/",
+                surface_x + bounds.origin.x, surface_y + bounds.origin.y, bounds.size.width, bounds.size.height);
+  for (guint i = 0; i < mirror->children->len; i++)
+    {
+      AtomrViewGtkMirror *child = g_ptr_array_index (mirror->children, i);
+      const char *key = atomr_view_node_get_key (child->node);
+
+      if (path->len > 0)
+        g_string_append_c (path, '/');
+      if (key != NULL)
+        g_string_append (path, key);
+      else
+        g_string_append_printf (path, "#%u", i);
+      write_geometry (window, child, path, surface_x, surface_y);
+      g_string_truncate (path, length);
+    }
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 BackendWindow *window)
 {
   const char *root[] = { NULL };
+
+  if (window->geometry_due)
+    {
+      AtomrViewGtkMirror *mirror = atomr_view_gtk_tree_lookup (window->tree, root);
+      g_autoptr(GString) path = g_string_new (NULL);
+      double x = 0, y = 0;
+
+      window->geometry_due = FALSE;
+      gtk_native_get_surface_transform (GTK_NATIVE (window->window), &x, &y);
+      if (mirror != NULL)
+        write_geometry (window, mirror, path, x, y);
+    }
 
   emit (window, root, ATOMR_VIEW_SIGNAL_FRAME, g_variant_new_int64 (gdk_frame_clock_get_frame_time (clock)));
 }
@@ -265,6 +333,11 @@ atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
   widget = atomr_view_gtk_tree_get_widget (window->tree);
   if (gtk_window_get_child (window->window) != widget)
     gtk_window_set_child (window->window, widget);
+  if (debug_geometry ())
+    {
+      window->geometry_due = TRUE;
+      gtk_widget_queue_draw (GTK_WIDGET (window->window));
+    }
   return TRUE;
 }
 
