@@ -5,8 +5,9 @@
  * that `./dev.sh run` starts.
  *
  * With ATOMR_VIEW_TODO_TRACE set, it writes to standard output each event its
- * actor gets ("todo: /user/window got add clicked") and the summary of each
- * scene it renders ("todo: summary 1 of 3 done"); the browser tests read it. */
+ * actor gets, with its key path ("todo: /user/window got entry/add clicked -"),
+ * and the summary of each scene it renders ("todo: summary 1 of 3 done"); the
+ * browser tests read it. */
 #include <stdio.h>
 
 #include <atomr-view-gtk.h>
@@ -220,9 +221,10 @@ todo_window_handle_event (AtomrViewWindowActor  *actor,
   if (trace)
     {
       g_autofree char *shown = value != NULL ? g_variant_print (value, FALSE) : g_strdup ("-");
+      g_autofree char *path = g_strjoinv ("/", (char **) atomr_view_event_get_path (event));
 
       g_print ("todo: %s got %s %s %s\n", atomr_view_actor_ref_get_path (atomr_view_context_get_self (context)),
-               key != NULL ? key : "/", signal, shown);
+               *path != '\0' ? path : "/", signal, shown);
       fflush (stdout);
     }
 
