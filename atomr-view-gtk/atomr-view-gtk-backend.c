@@ -47,8 +47,9 @@
  * emits [signal@AtomrView.Backend::display-lost]; when the restarted daemon
  * takes clients again it opens a new display and emits
  * [signal@AtomrView.Backend::display-restored], and the bridge shows every
- * window again from the scenes it holds. The [Broadway page](broadway.html)
- * of the AtomrViewBroadway reference has the details.
+ * window again from the scenes it holds. The
+ * [Broadway page](../atomr-view-broadway-1/broadway.html) of the
+ * AtomrViewBroadway reference has the details.
  *
  * With `geometry` in the environment variable `ATOMR_VIEW_GTK_DEBUG`, the
  * backend writes, on standard error after the first frame that shows each
