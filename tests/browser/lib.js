@@ -25,6 +25,8 @@ async function launchBrowser () {
     viewport: { width: 800, height: 600 },
   });
   const page = context.pages()[0] || await context.newPage();
+  // Broadway's page says "disconnected" in an alert when its daemon goes away.
+  page.on('dialog', (dialog) => dialog.dismiss().catch(() => {}));
   return {
     context,
     page,
@@ -48,30 +50,26 @@ async function waitFor (what, condition, timeoutMs = DEADLINE_MS, intervalMs = 2
   }
 }
 
-// The launcher serving @program: its output (the program's too) as lines,
-// the geometry the GTK backend writes, and the pids and URL it prints.
-class Served {
-  constructor (launcher, program, env = {}) {
+// What a served program writes, line by line: its trace, and the geometry the
+// GTK backend writes (ATOMR_VIEW_GTK_DEBUG=geometry).
+class ProgramOutput {
+  constructor () {
     this.lines = [];
     this.geometry = new Map();
     this.exitStatus = null;
-    this.startedAt = Date.now();
-    this.child = spawn(launcher, ['--', program], {
-      env: {
-        ...process.env,
-        ATOMR_VIEW_TODO_TRACE: '1',
-        ATOMR_VIEW_GTK_DEBUG: 'geometry',
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    this.child = null;
+  }
+
+  // Follows @child's output and exit.
+  follow (child) {
+    this.child = child;
     this.exited = new Promise((resolve) => {
-      this.child.on('exit', (code, signal) => {
+      child.on('exit', (code, signal) => {
         this.exitStatus = code !== null ? code : 128 + os.constants.signals[signal];
         resolve(this.exitStatus);
       });
     });
-    for (const stream of [this.child.stdout, this.child.stderr]) {
+    for (const stream of [child.stdout, child.stderr]) {
       let pending = '';
       stream.setEncoding('utf8');
       stream.on('data', (data) => {
@@ -114,6 +112,28 @@ class Served {
       }, timeoutMs);
   }
 
+  // Where a node's widget is on the page: the window's surface sits at the page's corner.
+  async rect (key, window = 'window') {
+    return waitFor(`the geometry of ${key}`, () => this.geometry.get(`${window} ${key}`));
+  }
+}
+
+// The launcher serving @program, with the demo's trace and the geometry on;
+// serving() waits for the address and the pids it prints.
+class Served extends ProgramOutput {
+  constructor (launcher, program, env = {}) {
+    super();
+    this.follow(spawn(launcher, ['--', program], {
+      env: {
+        ...process.env,
+        ATOMR_VIEW_TODO_TRACE: '1',
+        ATOMR_VIEW_GTK_DEBUG: 'geometry',
+        ...env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }));
+  }
+
   async serving () {
     const match = await this.expectLine(
       /serving .* at (http:\/\/\S+) \(Broadway display :(\d+), daemon pid (\d+), program pid (\d+)\)/);
@@ -122,11 +142,6 @@ class Served {
     this.daemonPid = +match[3];
     this.programPid = +match[4];
     return this;
-  }
-
-  // Where a node's widget is on the page: the window's surface sits at the page's corner.
-  async rect (key, window = 'window') {
-    return waitFor(`the geometry of ${key}`, () => this.geometry.get(`${window} ${key}`));
   }
 
   stop () {
@@ -303,6 +318,7 @@ function percentile (values, p) {
 
 module.exports = {
   DEADLINE_MS,
+  ProgramOutput,
   Served,
   center,
   countPixels,
