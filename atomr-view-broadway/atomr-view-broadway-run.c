@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <locale.h>
+
 #include <glib-unix.h>
 #include <glib/gi18n-lib.h>
 #include <signal.h>
@@ -142,6 +144,9 @@ atomr_view_broadway_run_window (GType   window_actor_type,
 
   if (!wants_broadway ())
     return atomr_view_gtk_run_window (window_actor_type, argc, argv);
+
+  /* What gtk_init() would do, before the first message of ours is printed. */
+  setlocale (LC_ALL, "");
 
   server = atomr_view_broadway_server_new ();
   if (!configure_from_environment (server, &error) || !atomr_view_broadway_server_start (server, &error))

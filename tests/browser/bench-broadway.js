@@ -55,6 +55,10 @@ function freePort () {
   });
 }
 
+// Bare daemons still running, stopped should the benchmark end early.
+const bareDaemons = new Set();
+process.on('exit', () => bareDaemons.forEach((daemon) => daemon.kill('SIGKILL')));
+
 // The same program on a bare gtk4-broadwayd, as GTK's documentation runs it:
 // what atomr-view-broadway adds is measured against this.
 class BareServed extends lib.ProgramOutput {
@@ -71,6 +75,7 @@ class BareServed extends lib.ProgramOutput {
     delete env.GSK_RENDERER;
     this.daemon = spawn(process.env.ATOMR_VIEW_BROADWAYD || 'gtk4-broadwayd',
       ['--port', String(this.port), '--address', '127.0.0.1', `:${display}`], { env, stdio: 'ignore' });
+    bareDaemons.add(this.daemon);
     await lib.waitFor('the bare daemon to listen', () => portAnswers(this.port), lib.DEADLINE_MS, 5);
     await lib.waitFor('its socket', () => fs.existsSync(path.join(this.runtime, `broadway${display + 1}.socket`)),
       lib.DEADLINE_MS, 5);
@@ -89,6 +94,7 @@ class BareServed extends lib.ProgramOutput {
     await this.exited;
     this.daemon.kill('SIGTERM');
     await new Promise((resolve) => this.daemon.exitCode !== null ? resolve() : this.daemon.on('exit', resolve));
+    bareDaemons.delete(this.daemon);
     fs.rmSync(this.runtime, { recursive: true, force: true });
   }
 }
