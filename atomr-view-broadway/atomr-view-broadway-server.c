@@ -86,8 +86,11 @@ struct _AtomrViewBroadwayServer
   guint                     start_timeout;
   guint                     max_restarts;
 
-  /* Fixed while running. */
+  /* Fixed while running: copies of the settings, which the supervisor thread reads. */
   gboolean                  running;
+  char                     *actual_address;
+  guint                     actual_start_timeout;
+  guint                     actual_max_restarts;
   GMainContext             *owner_context;
   char                     *daemon_program;
   guint                     actual_port;
@@ -258,7 +261,7 @@ daemon_listens (AtomrViewBroadwayServer *self)
 
   if (!connects (local))
     return FALSE;
-  inet = probe_address (self->address);
+  inet = probe_address (self->actual_address);
   web = g_inet_socket_address_new (inet, self->actual_port);
   return connects (web);
 }
@@ -284,7 +287,7 @@ schedule_restart (AtomrViewBroadwayServer *self,
   while (self->deaths->len > 0 && now - g_array_index (self->deaths, gint64, 0) > RESTART_WINDOW_US)
     g_array_remove_index (self->deaths, 0);
 
-  if (self->deaths->len > self->max_restarts)
+  if (self->deaths->len > self->actual_max_restarts)
     {
       g_autoptr(GError) error = NULL;
 
@@ -361,7 +364,8 @@ ready_poll_cb (gpointer user_data)
   g_clear_pointer (&self->ready_timer, g_source_unref);
   g_set_error (&error, ATOMR_VIEW_BROADWAY_ERROR, ATOMR_VIEW_BROADWAY_ERROR_DAEMON_FAILED,
                _("The Broadway daemon %s did not listen on %s port %u (display :%u) within %u ms"),
-               self->daemon_program, self->address, self->actual_port, self->actual_display, self->start_timeout);
+               self->daemon_program, self->actual_address, self->actual_port, self->actual_display,
+               self->actual_start_timeout);
   /* Reported once it is gone, so that nothing of it is left when the caller hears. */
   self->pending_error = error;
   atomr_view_broadway_daemon_terminate (self->daemon, TERMINATE_GRACE_MS);
@@ -398,7 +402,7 @@ daemon_exited_cb (AtomrViewBroadwayDaemon *daemon,
       if (output != NULL && strstr (output, "already in use") != NULL)
         g_set_error (&error, ATOMR_VIEW_BROADWAY_ERROR, ATOMR_VIEW_BROADWAY_ERROR_PORT_IN_USE,
                      _("Port %u on %s is already in use by another program (the Broadway daemon said: %s)"),
-                     self->actual_port, self->address, output);
+                     self->actual_port, self->actual_address, output);
       else
         g_set_error (&error, ATOMR_VIEW_BROADWAY_ERROR, ATOMR_VIEW_BROADWAY_ERROR_DAEMON_FAILED,
                      _("The Broadway daemon %s %s while starting on display :%u, port %u (it said: %s)"),
@@ -425,7 +429,7 @@ spawn_daemon (AtomrViewBroadwayServer *self)
   clear_source (&self->retry_timer);
   /* A daemon killed hard leaves its socket; the next one replaces it, but must not be taken for listening. */
   g_unlink (self->daemon_socket);
-  self->daemon = atomr_view_broadway_daemon_spawn (self->daemon_program, self->address, self->actual_port,
+  self->daemon = atomr_view_broadway_daemon_spawn (self->daemon_program, self->actual_address, self->actual_port,
                                                    self->actual_display, self->private_dir,
                                                    daemon_exited_cb, self, &error);
   if (self->daemon == NULL)
@@ -439,7 +443,7 @@ spawn_daemon (AtomrViewBroadwayServer *self)
       return;
     }
   atomic_store (&self->daemon_pid, atomr_view_broadway_daemon_get_pid (self->daemon));
-  self->ready_deadline = g_get_monotonic_time () + (gint64) self->start_timeout * 1000;
+  self->ready_deadline = g_get_monotonic_time () + (gint64) self->actual_start_timeout * 1000;
   self->ready_timer = g_timeout_source_new (READY_POLL_MS);
   g_source_set_static_name (self->ready_timer, "[atomr-view] Broadway daemon ready poll");
   g_source_set_callback (self->ready_timer, ready_poll_cb, self, NULL);
@@ -669,6 +673,7 @@ clean_up (AtomrViewBroadwayServer *self)
   g_clear_pointer (&self->daemon_socket, g_free);
   g_clear_pointer (&self->private_dir, g_free);
   g_clear_pointer (&self->daemon_program, g_free);
+  g_clear_pointer (&self->actual_address, g_free);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_pointer (&self->owner_context, g_main_context_unref);
@@ -723,6 +728,9 @@ atomr_view_broadway_server_start (AtomrViewBroadwayServer  *self,
       return FALSE;
     }
 
+  self->actual_address = g_strdup (self->address);
+  self->actual_start_timeout = self->start_timeout;
+  self->actual_max_restarts = self->max_restarts;
   self->daemon_program = find_daemon (self->daemon_path, &local_error);
   if (self->daemon_program == NULL ||
       !check_port (self->address, self->port, &self->actual_port, &local_error))
@@ -1362,7 +1370,7 @@ atomr_view_broadway_server_dup_url (AtomrViewBroadwayServer *self)
 
   if (!self->running)
     return NULL;
-  inet = probe_address (self->address);
+  inet = probe_address (self->actual_address);
   host = g_inet_address_to_string (inet);
   if (g_inet_address_get_family (inet) == G_SOCKET_FAMILY_IPV6)
     return g_strdup_printf ("http://[%s]:%u/", host, self->actual_port);
