@@ -184,7 +184,8 @@ main (int   argc,
     }
   if (program_argv == NULL || program_argv[0] == NULL)
     {
-      g_printerr (_("atomr-view-broadway: name the program to serve: atomr-view-broadway [OPTIONS] -- PROGRAM [ARGS…]\n"));
+      g_printerr (_("atomr-view-broadway: name the program to serve: "
+                    "atomr-view-broadway [OPTIONS] -- PROGRAM [ARGS…]\n"));
       return 2;
     }
 

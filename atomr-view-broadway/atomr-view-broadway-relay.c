@@ -333,7 +333,8 @@ end_frame (End *end)
       if (size < HEADER_SIZE || size > MAX_MESSAGE_SIZE)
         {
           g_warning ("Broadway relay: connection %u: a message of %u bytes from %s is not the Broadway protocol; "
-                     "closing the connection", end->link->id, size, end == &end->link->gdk ? "the program" : "the daemon");
+                     "closing the connection",
+                     end->link->id, size, end == &end->link->gdk ? "the program" : "the daemon");
           return FALSE;
         }
       if (end->in->len - offset < size)

@@ -526,7 +526,8 @@ check_port (const char  *address,
   if (inet == NULL)
     {
       g_set_error (error, ATOMR_VIEW_BROADWAY_ERROR, ATOMR_VIEW_BROADWAY_ERROR_INVALID_ADDRESS,
-                   _("“%s” is not an IP address: the Broadway daemon listens on an address such as 127.0.0.1 or ::1"),
+                   _("“%s” is not an IP address: the Broadway daemon listens on an address such as "
+                     "127.0.0.1 or ::1"),
                    address);
       return FALSE;
     }
@@ -562,7 +563,8 @@ static GSocket *
 listen_unix (const char  *path,
              GError     **error)
 {
-  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT, error);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM,
+                                            G_SOCKET_PROTOCOL_DEFAULT, error);
   g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
 
   if (socket == NULL || !g_socket_bind (socket, address, FALSE, error) || !g_socket_listen (socket, error))
