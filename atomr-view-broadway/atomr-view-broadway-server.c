@@ -6,6 +6,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gi18n-lib.h>
@@ -648,6 +649,50 @@ listen_for_programs (AtomrViewBroadwayServer  *self,
   return FALSE;
 }
 
+/* The private folders of servers whose process was killed outright: ours,
+ * 0700, untouched for a minute (not one being set up right now), holding
+ * nothing but sockets nobody answers at. The next server removes them. */
+static void
+remove_stale_private_dirs (void)
+{
+  g_autoptr(GDir) tmp = g_dir_open (g_get_tmp_dir (), 0, NULL);
+  const char *name;
+
+  while (tmp != NULL && (name = g_dir_read_name (tmp)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *control = NULL;
+      g_autoptr(GDir) dir = NULL;
+      g_autoptr(GPtrArray) sockets = NULL;
+      const char *entry;
+      GStatBuf info;
+      gboolean stale = TRUE;
+
+      if (!g_str_has_prefix (name, "atomr-view-broadway-"))
+        continue;
+      path = g_build_filename (g_get_tmp_dir (), name, NULL);
+      control = g_build_filename (path, "control.socket", NULL);
+      if (g_lstat (path, &info) != 0 || !S_ISDIR (info.st_mode) || info.st_uid != getuid () ||
+          (info.st_mode & 0777) != 0700 || info.st_mtime > time (NULL) - 60 || !is_stale_socket (control))
+        continue;
+      dir = g_dir_open (path, 0, NULL);
+      sockets = g_ptr_array_new_with_free_func (g_free);
+      while (dir != NULL && stale && (entry = g_dir_read_name (dir)) != NULL)
+        {
+          char *child = g_build_filename (path, entry, NULL);
+
+          g_ptr_array_add (sockets, child);
+          stale = is_stale_socket (child);
+        }
+      if (!stale)
+        continue;
+      for (guint i = 0; i < sockets->len; i++)
+        g_unlink (g_ptr_array_index (sockets, i));
+      if (g_rmdir (path) == 0)
+        g_debug ("Removed %s, left by a Broadway server that was killed", path);
+    }
+}
+
 /* Removes what start() made; the supervisor thread has ended. */
 static void
 clean_up (AtomrViewBroadwayServer *self)
@@ -738,6 +783,7 @@ atomr_view_broadway_server_start (AtomrViewBroadwayServer  *self,
       !check_port (self->address, self->port, &self->actual_port, &local_error))
     goto failed;
 
+  remove_stale_private_dirs ();
   self->private_dir = g_dir_make_tmp ("atomr-view-broadway-XXXXXX", &local_error);
   if (self->private_dir == NULL)
     goto failed;

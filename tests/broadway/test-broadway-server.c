@@ -4,6 +4,9 @@
  * carries a program's connection over a daemon that dies. */
 #include "config.h"
 
+#include <time.h>
+#include <utime.h>
+
 #include <atomr-view-broadway.h>
 
 #include "broadway-test-utils.h"
@@ -339,6 +342,64 @@ test_invalid_address (void)
   g_assert_true (g_str_has_prefix (error->message, "Cannot listen on 192.0.2.1 port 0: "));
 }
 
+/* A socket file nobody listens at, as a killed server leaves. */
+static void
+make_stale_socket (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSocketAddress) address = g_unix_socket_address_new (path);
+  g_autoptr(GSocket) socket = g_socket_new (G_SOCKET_FAMILY_UNIX, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_DEFAULT,
+                                            &error);
+
+  g_assert_true (g_socket_bind (socket, address, FALSE, &error));
+  g_assert_no_error (error);
+  g_socket_close (socket, NULL);
+}
+
+/* The private folder of a server killed outright is removed by the next
+ * one; a running server's folder, and one holding anything but dead sockets,
+ * are left alone. */
+static void
+test_removes_stale_folders (void)
+{
+  g_autoptr(AtomrViewBroadwayServer) running = NULL;
+  g_autoptr(AtomrViewBroadwayServer) next = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *stale = g_dir_make_tmp ("atomr-view-broadway-XXXXXX", &error);
+  g_autofree char *kept = g_dir_make_tmp ("atomr-view-broadway-XXXXXX", &error);
+  g_autofree char *stale_control = g_build_filename (stale, "control.socket", NULL);
+  g_autofree char *stale_daemon = g_build_filename (stale, "broadway8.socket", NULL);
+  g_autofree char *kept_control = g_build_filename (kept, "control.socket", NULL);
+  g_autofree char *kept_file = g_build_filename (kept, "notes.txt", NULL);
+  g_autofree char *running_control = NULL;
+
+  if (!broadway_test_have_daemon ())
+    return;
+  g_assert_no_error (error);
+  make_stale_socket (stale_control);
+  make_stale_socket (stale_daemon);
+  make_stale_socket (kept_control);
+  g_assert_true (g_file_set_contents (kept_file, "not a socket", -1, &error));
+  /* Left an hour ago, both; a folder touched within the minute may be a server starting. */
+  for (guint i = 0; i < 2; i++)
+    {
+      struct utimbuf old = { time (NULL) - 3600, time (NULL) - 3600 };
+
+      g_assert_cmpint (g_utime (i == 0 ? stale : kept, &old), ==, 0);
+    }
+  running = start_server ();
+  running_control = control_path (running);
+
+  next = start_server ();
+  g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (kept_file, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (running_control, G_FILE_TEST_EXISTS));
+
+  g_unlink (kept_file);
+  g_unlink (kept_control);
+  g_rmdir (kept);
+}
+
 /* A program that said hello keeps its connection over a daemon that dies:
  * it hears "lost" then "ready", and the new daemon talks on the same
  * connection. */
@@ -418,6 +479,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Broadway/Server/daemon-never-listens", test_daemon_never_listens);
   g_test_add_func ("/AtomrView/Broadway/Server/display-in-use", test_display_in_use);
   g_test_add_func ("/AtomrView/Broadway/Server/invalid-address", test_invalid_address);
+  g_test_add_func ("/AtomrView/Broadway/Server/removes-stale-folders", test_removes_stale_folders);
   g_test_add_func ("/AtomrView/Broadway/Relay/keeps-programs", test_relay_keeps_programs);
   g_test_add_func ("/AtomrView/Broadway/Relay/closes-strangers", test_relay_closes_strangers);
 
