@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1-or-later
 # The two commands of the README, for a fresh Debian 12 machine:
-#   ./dev.sh run    install what is missing, build, run the demo
+#   ./dev.sh run    install what is missing, build, run the demo (in a window,
+#                   or, with no display, served to a browser through Broadway)
 #   ./dev.sh test   install what is missing, build, run the whole test suite
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -78,8 +79,19 @@ run_fuzzers() {
   done
 }
 
+# playwright-core for the browser tests, from npm at the version the lock file
+# pins; it drives Debian's chromium and never downloads a browser.
+install_browser_test_modules() {
+  if ! command -v npm >/dev/null; then
+    echo "npm is missing: the browser tests will say they were skipped" >&2
+    return
+  fi
+  (cd tests/browser && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+}
+
 run_tests() {
   build _build
+  install_browser_test_modules
   meson test -C _build --print-errorlogs
   # AddressSanitizer + UndefinedBehaviorSanitizer over every C suite.
   build _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
@@ -96,6 +108,10 @@ case "${1:-}" in
   run)
     install_packages
     build _build
+    if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+      # No display: serve the demo on 127.0.0.1 and print the address to open.
+      exec ./_build/atomr-view-broadway/atomr-view-broadway -- ./_build/examples/atomr-view-todo
+    fi
     exec ./_build/examples/atomr-view-todo
     ;;
   test)

@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "config.h"
 
+#include <string.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "atomr-view-gtk-backend.h"
+#include "atomr-view-gtk-display-watch-private.h"
 #include "atomr-view-gtk-tree-private.h"
 
 /**
@@ -38,6 +41,23 @@
  * it) and `frame` (after each painted frame, with the frame time). Changes
  * the backend makes itself while showing a scene report no event.
  *
+ * Served through Broadway by `atomr-view-broadway` (or
+ * `atomr_view_broadway_run_window()`), the backend outlives the Broadway
+ * daemon: when the daemon dies it closes its windows and its display and
+ * emits [signal@AtomrView.Backend::display-lost]; when the restarted daemon
+ * takes clients again it opens a new display and emits
+ * [signal@AtomrView.Backend::display-restored], and the bridge shows every
+ * window again from the scenes it holds. The
+ * [Broadway page](../atomr-view-broadway-1/broadway.html) of the
+ * AtomrViewBroadway reference has the details.
+ *
+ * With `geometry` in the environment variable `ATOMR_VIEW_GTK_DEBUG`, the
+ * backend writes, on standard error after the first frame that shows each
+ * new scene, where every node's widget is in its window's surface:
+ * `atomr-view-gtk: geometry WINDOW PATH X Y WIDTH HEIGHT`, with PATH the key
+ * path joined by `/` (`#N` for a node without a key, `/` for the root).
+ * Browser tests use it to know where to click.
+ *
  * Thread safety: the UI thread (the thread that runs the default main
  * context), like every GTK object.
  *
@@ -52,12 +72,16 @@ typedef struct
   AtomrViewGtkTree    *tree;
   GdkFrameClock       *clock;
   gulong               after_paint;
+  gboolean             geometry_due;  /* a new scene whose geometry was not written yet */
 } BackendWindow;
 
 struct _AtomrViewGtkBackend
 {
-  GObject     parent_instance;
-  GHashTable *windows;    /* id -> BackendWindow */
+  GObject                   parent_instance;
+  GHashTable               *windows;        /* id -> BackendWindow */
+  AtomrViewGtkDisplayWatch *display_watch;  /* when a Broadway supervisor runs our daemon */
+  char                     *display_name;   /* of the display that went away */
+  gboolean                  display_lost;
 };
 
 static void atomr_view_gtk_backend_iface_init (AtomrViewBackendInterface *iface);
@@ -96,11 +120,69 @@ close_request_cb (GtkWindow     *gtk_window,
   return TRUE;
 }
 
+static gboolean
+debug_geometry (void)
+{
+  static gsize initialized = 0;
+  static gboolean enabled;
+
+  if (g_once_init_enter (&initialized))
+    {
+      const char *debug = g_getenv ("ATOMR_VIEW_GTK_DEBUG");
+
+      enabled = debug != NULL && strstr (debug, "geometry") != NULL;
+      g_once_init_leave (&initialized, 1);
+    }
+  return enabled;
+}
+
+static void
+write_geometry (BackendWindow      *window,
+                AtomrViewGtkMirror *mirror,
+                GString            *path,
+                double              surface_x,
+                double              surface_y)
+{
+  gsize length = path->len;
+  graphene_rect_t bounds;
+
+  if (mirror->widget != NULL &&
+      gtk_widget_compute_bounds (mirror->widget, GTK_WIDGET (window->window), &bounds))
+    g_printerr ("atomr-view-gtk: geometry %s %s %.0f %.0f %.0f %.0f\n", window->id, path->len > 0 ? path->str : "/",
+                surface_x + bounds.origin.x, surface_y + bounds.origin.y, bounds.size.width, bounds.size.height);
+  for (guint i = 0; i < mirror->children->len; i++)
+    {
+      AtomrViewGtkMirror *child = g_ptr_array_index (mirror->children, i);
+      const char *key = atomr_view_node_get_key (child->node);
+
+      if (path->len > 0)
+        g_string_append_c (path, '/');
+      if (key != NULL)
+        g_string_append (path, key);
+      else
+        g_string_append_printf (path, "#%u", i);
+      write_geometry (window, child, path, surface_x, surface_y);
+      g_string_truncate (path, length);
+    }
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 BackendWindow *window)
 {
   const char *root[] = { NULL };
+
+  if (window->geometry_due)
+    {
+      AtomrViewGtkMirror *mirror = atomr_view_gtk_tree_lookup (window->tree, root);
+      g_autoptr(GString) path = g_string_new (NULL);
+      double x = 0, y = 0;
+
+      window->geometry_due = FALSE;
+      gtk_native_get_surface_transform (GTK_NATIVE (window->window), &x, &y);
+      if (mirror != NULL)
+        write_geometry (window, mirror, path, x, y);
+    }
 
   emit (window, root, ATOMR_VIEW_SIGNAL_FRAME, g_variant_new_int64 (gdk_frame_clock_get_frame_time (clock)));
 }
@@ -164,7 +246,7 @@ atomr_view_gtk_backend_open_window (AtomrViewBackend  *backend,
   AtomrViewGtkBackend *self = ATOMR_VIEW_GTK_BACKEND (backend);
   BackendWindow *window;
 
-  if (!gtk_init_check ())
+  if (!gtk_init_check () || self->display_lost || gdk_display_get_default () == NULL)
     {
       g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_DISPLAY_LOST,
                    _("Cannot open a display for the window “%s”"), window_id);
@@ -252,6 +334,11 @@ atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
   widget = atomr_view_gtk_tree_get_widget (window->tree);
   if (gtk_window_get_child (window->window) != widget)
     gtk_window_set_child (window->window, widget);
+  if (debug_geometry ())
+    {
+      window->geometry_due = TRUE;
+      gtk_widget_queue_draw (GTK_WIDGET (window->window));
+    }
   return TRUE;
 }
 
@@ -278,11 +365,53 @@ atomr_view_gtk_backend_iface_init (AtomrViewBackendInterface *iface)
   iface->request_redraw = atomr_view_gtk_backend_request_redraw;
 }
 
+/* The supervisor says the Broadway daemon died, or that a new one takes clients. */
+static void
+display_changed_cb (gboolean available,
+                    gpointer user_data)
+{
+  AtomrViewGtkBackend *self = user_data;
+  GdkDisplay *display;
+
+  if (!available && !self->display_lost)
+    {
+      display = gdk_display_get_default ();
+      self->display_lost = TRUE;
+      g_free (self->display_name);
+      /* A Broadway display is named "Broadway"; GDK finds ":N" in BROADWAY_DISPLAY when given none. */
+      if (display != NULL && gdk_display_get_name (display) != NULL && gdk_display_get_name (display)[0] == ':')
+        self->display_name = g_strdup (gdk_display_get_name (display));
+      else
+        self->display_name = NULL;
+      g_debug ("The display %s went away", self->display_name ? self->display_name : "(none)");
+      /* The bridge closes its windows; then nothing of ours is left on the display. */
+      atomr_view_backend_emit_display_lost (ATOMR_VIEW_BACKEND (self));
+      g_hash_table_remove_all (self->windows);
+      if (display != NULL)
+        gdk_display_close (display);
+    }
+  else if (available && self->display_lost)
+    {
+      display = gdk_display_open (self->display_name);
+      if (display == NULL)
+        {
+          g_warning ("Cannot open the display %s again: the windows stay closed until the next try",
+                     self->display_name ? self->display_name : "(default)");
+          return;
+        }
+      gdk_display_manager_set_default_display (gdk_display_manager_get (), display);
+      self->display_lost = FALSE;
+      g_debug ("The display %s is back", gdk_display_get_name (display));
+      atomr_view_backend_emit_display_restored (ATOMR_VIEW_BACKEND (self));
+    }
+}
+
 static void
 atomr_view_gtk_backend_dispose (GObject *object)
 {
   AtomrViewGtkBackend *self = ATOMR_VIEW_GTK_BACKEND (object);
 
+  g_clear_pointer (&self->display_watch, atomr_view_gtk_display_watch_free);
   g_hash_table_remove_all (self->windows);
 
   G_OBJECT_CLASS (atomr_view_gtk_backend_parent_class)->dispose (object);
@@ -294,6 +423,7 @@ atomr_view_gtk_backend_finalize (GObject *object)
   AtomrViewGtkBackend *self = ATOMR_VIEW_GTK_BACKEND (object);
 
   g_hash_table_unref (self->windows);
+  g_free (self->display_name);
 
   G_OBJECT_CLASS (atomr_view_gtk_backend_parent_class)->finalize (object);
 }
@@ -311,6 +441,7 @@ static void
 atomr_view_gtk_backend_init (AtomrViewGtkBackend *self)
 {
   self->windows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) backend_window_free);
+  self->display_watch = atomr_view_gtk_display_watch_new_from_environment (display_changed_cb, self);
 }
 
 /**

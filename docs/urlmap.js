@@ -5,4 +5,6 @@ baseURLs = [
     [ 'Gio', 'https://docs.gtk.org/gio/' ],
     [ 'Gtk', 'https://docs.gtk.org/gtk4/' ],
     [ 'AtomrView', '../atomr-view-1/' ],
+    [ 'AtomrViewGtk', '../atomr-view-gtk-1/' ],
+    [ 'AtomrViewBroadway', '../atomr-view-broadway-1/' ],
 ]

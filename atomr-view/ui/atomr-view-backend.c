@@ -13,6 +13,12 @@
  * by an [class@AtomrView.UiBridge] on the UI thread; application code rarely
  * calls them directly.
  *
+ * A backend that can lose its display and get it back — the GTK backend
+ * served through a Broadway daemon that is restarted — says so with
+ * [signal@AtomrView.Backend::display-lost] and
+ * [signal@AtomrView.Backend::display-restored]; the bridge then shows every
+ * window again from the scenes it holds.
+ *
  * Thread safety: the UI thread.
  *
  * Since: 0.1
@@ -22,6 +28,8 @@ G_DEFINE_INTERFACE (AtomrViewBackend, atomr_view_backend, G_TYPE_OBJECT)
 
 enum {
   EVENT,
+  DISPLAY_LOST,
+  DISPLAY_RESTORED,
   N_SIGNALS
 };
 
@@ -45,6 +53,35 @@ atomr_view_backend_default_init (AtomrViewBackendInterface *iface)
     g_signal_new ("event", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
                   NULL, NULL, NULL, G_TYPE_NONE, 1,
                   ATOMR_VIEW_TYPE_EVENT | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * AtomrViewBackend::display-lost:
+   * @self: the backend
+   *
+   * Emitted on the UI thread when the backend has lost its display, and with
+   * it every window it showed: a Broadway daemon that died, for example. The
+   * bridge closes its windows on the backend and keeps the newest scene of
+   * each until [signal@AtomrView.Backend::display-restored].
+   *
+   * Since: 0.1
+   */
+  signals[DISPLAY_LOST] =
+    g_signal_new ("display-lost", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  /**
+   * AtomrViewBackend::display-restored:
+   * @self: the backend
+   *
+   * Emitted on the UI thread when the backend has a display again after
+   * [signal@AtomrView.Backend::display-lost]. The bridge opens every window
+   * again and shows its newest scene, without asking the actors for anything.
+   *
+   * Since: 0.1
+   */
+  signals[DISPLAY_RESTORED] =
+    g_signal_new ("display-restored", G_TYPE_FROM_INTERFACE (iface), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 /**
@@ -186,4 +223,38 @@ atomr_view_backend_emit_event (AtomrViewBackend *self,
   g_return_if_fail (event != NULL);
 
   g_signal_emit (self, signals[EVENT], 0, event);
+}
+
+/**
+ * atomr_view_backend_emit_display_lost:
+ * @self: a backend
+ *
+ * Emits [signal@AtomrView.Backend::display-lost]; for implementations, on the
+ * UI thread, once the display is gone and before anything is shown again.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_backend_emit_display_lost (AtomrViewBackend *self)
+{
+  g_return_if_fail (ATOMR_VIEW_IS_BACKEND (self));
+
+  g_signal_emit (self, signals[DISPLAY_LOST], 0);
+}
+
+/**
+ * atomr_view_backend_emit_display_restored:
+ * @self: a backend
+ *
+ * Emits [signal@AtomrView.Backend::display-restored]; for implementations, on
+ * the UI thread, once windows can be opened again.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_backend_emit_display_restored (AtomrViewBackend *self)
+{
+  g_return_if_fail (ATOMR_VIEW_IS_BACKEND (self));
+
+  g_signal_emit (self, signals[DISPLAY_RESTORED], 0);
 }

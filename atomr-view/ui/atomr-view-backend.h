@@ -89,5 +89,9 @@ void     atomr_view_backend_request_redraw (AtomrViewBackend  *self,
 ATOMR_VIEW_AVAILABLE_IN_ALL
 void     atomr_view_backend_emit_event     (AtomrViewBackend  *self,
                                             AtomrViewEvent    *event);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void     atomr_view_backend_emit_display_lost     (AtomrViewBackend *self);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void     atomr_view_backend_emit_display_restored (AtomrViewBackend *self);
 
 G_END_DECLS

@@ -42,6 +42,13 @@
  * Nothing on the UI thread waits on an actor. [method@AtomrView.UiBridge.dup_stats]
  * reports the bridge's figures.
  *
+ * When the backend loses its display ([signal@AtomrView.Backend::display-lost],
+ * a Broadway daemon that died for example), the bridge closes its windows on
+ * the backend and keeps taking scenes, newest first as always; windows opened
+ * meanwhile wait. When the display is back
+ * ([signal@AtomrView.Backend::display-restored]) it opens every window again
+ * and shows its newest scene: the actors notice nothing and lose nothing.
+ *
  * Thread safety: any thread, except [ctor@AtomrView.UiBridge.new],
  * [method@AtomrView.UiBridge.flush], [method@AtomrView.UiBridge.reopen_windows]
  * and [method@AtomrView.UiBridge.run], which belong to the UI thread (the one
@@ -90,6 +97,7 @@ typedef struct
   AtomrViewScene    *shown;
   gint64             shown_at;         /* when a scene was last applied, monotonic µs */
   gboolean           open_on_backend;
+  gboolean           lost;             /* to open again when the display is back */
   GQueue             parked;           /* GVariant event messages */
 } BridgeWindow;
 
@@ -105,6 +113,9 @@ struct _AtomrViewUiBridge
   AtomrViewActorSystem *system;
   AtomrViewBackend     *backend;
   gulong                event_handler;
+  gulong                display_lost_handler;
+  gulong                display_restored_handler;
+  gboolean              display_lost;  /* the UI thread */
   GSource              *drain_source;
   _Atomic int           dirty;
 
@@ -124,6 +135,8 @@ struct _AtomrViewUiBridge
   guint64               events_delivered;
   guint64               events_lost;
   guint64               frames_conflated;
+  guint64               display_losses;
+  guint64               windows_reopened;
   gint64                latencies[LATENCY_SAMPLES];
   guint                 n_latencies;
   guint                 next_latency;
@@ -233,6 +246,44 @@ on_backend_event (AtomrViewBackend  *backend,
     deliver_event (self, window, event);
 }
 
+/* UI thread: every window leaves the backend, and waits for the display to come back. */
+static void
+on_backend_display_lost (AtomrViewBackend  *backend,
+                         AtomrViewUiBridge *self)
+{
+  g_autoptr(GPtrArray) windows = g_ptr_array_new ();
+  GHashTableIter iter;
+  gpointer value;
+
+  self->display_lost = TRUE;
+  atomr_view_lock (&self->lock);
+  self->display_losses++;
+  g_hash_table_iter_init (&iter, self->windows);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_ptr_array_add (windows, value);
+  atomr_view_unlock (&self->lock);
+
+  for (guint i = 0; i < windows->len; i++)
+    {
+      BridgeWindow *window = g_ptr_array_index (windows, i);
+
+      if (!window->open_on_backend)
+        continue;
+      atomr_view_backend_close_window (self->backend, window->id);
+      window->open_on_backend = FALSE;
+      window->lost = TRUE;
+      g_clear_pointer (&window->shown, atomr_view_scene_unref);
+    }
+}
+
+static void
+on_backend_display_restored (AtomrViewBackend  *backend,
+                             AtomrViewUiBridge *self)
+{
+  self->display_lost = FALSE;
+  atomr_view_ui_bridge_reopen_windows (self);
+}
+
 static void
 atomr_view_ui_bridge_dispose (GObject *object)
 {
@@ -244,7 +295,11 @@ atomr_view_ui_bridge_dispose (GObject *object)
       g_clear_pointer (&self->drain_source, g_source_unref);
     }
   if (self->backend != NULL)
-    g_clear_signal_handler (&self->event_handler, self->backend);
+    {
+      g_clear_signal_handler (&self->event_handler, self->backend);
+      g_clear_signal_handler (&self->display_lost_handler, self->backend);
+      g_clear_signal_handler (&self->display_restored_handler, self->backend);
+    }
 
   atomr_view_lock (&registry_lock);
   if (registry != NULL && self->system != NULL && g_hash_table_lookup (registry, self->system) == self)
@@ -312,6 +367,9 @@ atomr_view_ui_bridge_new (AtomrViewActorSystem *system,
   self->system = g_object_ref (system);
   self->backend = g_object_ref (backend);
   self->event_handler = g_signal_connect (backend, "event", G_CALLBACK (on_backend_event), self);
+  self->display_lost_handler = g_signal_connect (backend, "display-lost", G_CALLBACK (on_backend_display_lost), self);
+  self->display_restored_handler = g_signal_connect (backend, "display-restored",
+                                                     G_CALLBACK (on_backend_display_restored), self);
 
   source = (DrainSource *) g_source_new (&drain_funcs, sizeof (DrainSource));
   source->bridge = self;
@@ -799,7 +857,9 @@ compare_gint64 (gconstpointer a,
  * `render-errors`, `lifecycle-applied` (`t`), `lifecycle-pending` (`u`),
  * `redraws-requested`, `redraws-deduped`, `events-delivered` (`t`),
  * `events-parked` (`u`, waiting for room in a full mailbox), `events-lost`
- * (`t`), `frames-conflated` (`t`), and the latency from posting a scene to
+ * (`t`), `frames-conflated` (`t`), `display-losses` (`t`, how often the
+ * backend lost its display), `windows-reopened` (`t`, windows shown again
+ * after the display came back), and the latency from posting a scene to
  * its being shown over the last 4096 scenes shown: `apply-latency-p50-us`,
  * `apply-latency-p99-us`, `apply-latency-max-us` (`d`), with `last-apply-us`
  * (`x`) the time the last one took to render.
@@ -842,6 +902,8 @@ atomr_view_ui_bridge_dup_stats (AtomrViewUiBridge *self)
   g_variant_dict_insert (&dict, "events-parked", "u", parked);
   g_variant_dict_insert (&dict, "events-lost", "t", self->events_lost);
   g_variant_dict_insert (&dict, "frames-conflated", "t", self->frames_conflated);
+  g_variant_dict_insert (&dict, "display-losses", "t", self->display_losses);
+  g_variant_dict_insert (&dict, "windows-reopened", "t", self->windows_reopened);
   g_variant_dict_insert (&dict, "last-apply-us", "x", self->last_apply_us);
   n = self->n_latencies;
   sorted = g_memdup2 (self->latencies, sizeof (gint64) * MAX (n, 1));
@@ -955,6 +1017,12 @@ apply_lifecycle (AtomrViewUiBridge *self,
   if (window == NULL)
     return;
 
+  if (command->kind == COMMAND_OPEN && self->display_lost)
+    {
+      /* Opened when the display is back, with the others. */
+      window->lost = TRUE;
+      return;
+    }
   if (command->kind == COMMAND_OPEN)
     {
       if (atomr_view_backend_open_window (self->backend, window->id, command->title, &error))
@@ -1086,7 +1154,9 @@ flush (AtomrViewUiBridge *self,
  * Opens every window again on the backend and shows its newest scene: for a
  * backend that lost its display and has a new one (a Broadway daemon that was
  * restarted, for example). Nothing is asked of the actors: the bridge holds
- * the scenes they posted.
+ * the scenes they posted. The bridge does this by itself on
+ * [signal@AtomrView.Backend::display-restored]. A window that cannot open
+ * again is forgotten, and its actor gets an %ATOMR_VIEW_SIGNAL_ERROR event.
  *
  * Since: 0.1
  */
@@ -1112,21 +1182,31 @@ atomr_view_ui_bridge_reopen_windows (AtomrViewUiBridge *self)
       g_autofree char *title = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (!window->open_on_backend)
+      if (!window->open_on_backend && !window->lost)
         continue;
       atomr_view_lock (&self->lock);
       title = g_strdup (window->title);
+      window->title_dirty = FALSE;
       scene = window->latest ? atomr_view_scene_ref (window->latest) : NULL;
       g_clear_pointer (&window->pending, atomr_view_scene_unref);
       atomr_view_unlock (&self->lock);
 
       g_clear_pointer (&window->shown, atomr_view_scene_unref);
+      window->lost = FALSE;
       if (!atomr_view_backend_open_window (self->backend, window->id, title, &error))
         {
+          /* Like a window that could not open at first: its actor hears why, and run() need not wait for it. */
           window->open_on_backend = FALSE;
           report_error (self, window, error);
+          atomr_view_lock (&self->lock);
+          g_hash_table_remove (self->windows, window->id);
+          atomr_view_unlock (&self->lock);
           continue;
         }
+      window->open_on_backend = TRUE;
+      atomr_view_lock (&self->lock);
+      self->windows_reopened++;
+      atomr_view_unlock (&self->lock);
       if (scene != NULL)
         render_window (self, window, scene, g_get_monotonic_time ());
     }

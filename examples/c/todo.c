@@ -2,7 +2,14 @@
 /* A to-do list: keyed rows that can be added, ticked, edited, moved and
  * removed. Each row's key is its task's id, so a move moves the row's widgets
  * and an entry being typed into keeps its text and cursor. This is the demo
- * that `./dev.sh run` starts. */
+ * that `./dev.sh run` starts.
+ *
+ * With ATOMR_VIEW_TODO_TRACE set, it writes to standard output each event its
+ * actor gets, with its key path ("todo: /user/window got entry/add clicked -"),
+ * and the summary of each scene it renders ("todo: summary 1 of 3 done"); the
+ * browser tests read it. */
+#include <stdio.h>
+
 #include <atomr-view-gtk.h>
 
 #include "example-nodes.h"
@@ -35,6 +42,8 @@ struct _TodoWindow
 };
 
 G_DEFINE_FINAL_TYPE (TodoWindow, todo_window, ATOMR_VIEW_TYPE_WINDOW_ACTOR)
+
+static gboolean trace;
 
 static gboolean
 is_blank (const char *text)
@@ -112,6 +121,11 @@ todo_window_render (AtomrViewWindowActor *actor)
   atomr_view_node_builder_add_child (scroll, tasks);
 
   summary = g_strdup_printf ("%u of %u done", done, self->tasks->len);
+  if (trace)
+    {
+      g_print ("todo: summary %s\n", summary);
+      fflush (stdout);
+    }
   g_ptr_array_add (column, example_node (ATOMR_VIEW_KIND_TEXT, "heading", ATOMR_VIEW_PROP_TEXT, g_variant_new_string ("To do"),
                                          ATOMR_VIEW_PROP_CSS_CLASSES, example_classes ("title-2", NULL), NULL));
   g_ptr_array_add (column, example_box ("entry", "horizontal", 6, entry));
@@ -204,6 +218,16 @@ todo_window_handle_event (AtomrViewWindowActor  *actor,
   int index = event_task (self, event);
   Task *task = index >= 0 ? g_ptr_array_index (self->tasks, index) : NULL;
 
+  if (trace)
+    {
+      g_autofree char *shown = value != NULL ? g_variant_print (value, FALSE) : g_strdup ("-");
+      g_autofree char *path = g_strjoinv ("/", (char **) atomr_view_event_get_path (event));
+
+      g_print ("todo: %s got %s %s %s\n", atomr_view_actor_ref_get_path (atomr_view_context_get_self (context)),
+               *path != '\0' ? path : "/", signal, shown);
+      fflush (stdout);
+    }
+
   if (g_strcmp0 (key, "new") == 0 && g_str_equal (signal, ATOMR_VIEW_SIGNAL_CHANGED))
     {
       g_free (self->draft);
@@ -256,6 +280,7 @@ todo_window_class_init (TodoWindowClass *klass)
   G_OBJECT_CLASS (klass)->finalize = todo_window_finalize;
   ATOMR_VIEW_WINDOW_ACTOR_CLASS (klass)->render = todo_window_render;
   ATOMR_VIEW_WINDOW_ACTOR_CLASS (klass)->handle_event = todo_window_handle_event;
+  trace = g_getenv ("ATOMR_VIEW_TODO_TRACE") != NULL;
 }
 
 static void

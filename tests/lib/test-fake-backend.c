@@ -138,6 +138,22 @@ fake_request_redraw (AtomrViewBackend *backend,
   g_ptr_array_add (self->log, g_strdup_printf ("redraw %s", window_id));
 }
 
+void
+test_fake_backend_lose_display (TestFakeBackend *self)
+{
+  self->refuse_open = TRUE;
+  g_ptr_array_add (self->log, g_strdup ("display-lost"));
+  atomr_view_backend_emit_display_lost (ATOMR_VIEW_BACKEND (self));
+}
+
+void
+test_fake_backend_restore_display (TestFakeBackend *self)
+{
+  self->refuse_open = FALSE;
+  g_ptr_array_add (self->log, g_strdup ("display-restored"));
+  atomr_view_backend_emit_display_restored (ATOMR_VIEW_BACKEND (self));
+}
+
 static void
 test_fake_backend_iface_init (AtomrViewBackendInterface *iface)
 {

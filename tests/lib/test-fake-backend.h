@@ -30,6 +30,10 @@ void             test_fake_backend_refuse_kind    (TestFakeBackend *self,
                                                    const char      *kind);
 /* Windows fail to open, with ATOMR_VIEW_UI_ERROR_DISPLAY_LOST, as without a display. */
 void             test_fake_backend_refuse_open    (TestFakeBackend *self);
+/* The display goes, as when a Broadway daemon dies: windows cannot open until
+ * restore_display, and ::display-lost is emitted; restore emits ::display-restored. */
+void             test_fake_backend_lose_display    (TestFakeBackend *self);
+void             test_fake_backend_restore_display (TestFakeBackend *self);
 
 /* The text prop of the first "text" node found depth first, or NULL. */
 const char      *test_scene_find_text             (AtomrViewScene  *scene);

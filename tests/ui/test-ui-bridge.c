@@ -9,6 +9,17 @@ shows_text (UiFixture  *fixture,
   return g_strcmp0 (test_scene_find_text (test_fake_backend_get_shown (fixture->backend, window_id)), text) == 0;
 }
 
+/* What the newest scene posted to the window shows, shown or not. */
+static gboolean
+posted_text_is (UiFixture  *fixture,
+                const char *window_id,
+                const char *text)
+{
+  g_autoptr(AtomrViewScene) scene = atomr_view_ui_bridge_dup_scene (fixture->bridge, window_id);
+
+  return scene != NULL && g_strcmp0 (test_scene_find_text (scene), text) == 0;
+}
+
 static guint64
 stat (AtomrViewUiBridge *bridge,
       const char        *name)
@@ -282,6 +293,51 @@ test_open_failure (UiFixture     *fixture,
   g_assert_true (atomr_view_actor_system_is_terminated (fixture->system));
 }
 
+/* The display goes and comes back (a Broadway daemon restarted): every window
+ * opens again showing the newest scene its actor posted, also scenes posted
+ * and windows opened while there was no display; the actors are asked for nothing. */
+static void
+test_display_lost_and_restored (UiFixture     *fixture,
+                                gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) main_window = spawn_test_window (fixture, "main", NULL, FALSE);
+  g_autoptr(AtomrViewActorRef) late_window = NULL;
+  guint renders;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  atomr_view_actor_ref_tell (main_window, g_variant_new ("(sv)", "set-text", g_variant_new_string ("before")), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "before"), TEST_DEADLINE_MS);
+
+  test_fake_backend_lose_display (fixture->backend);
+  g_assert_false (test_fake_backend_is_open (fixture->backend, "main"));
+  g_assert_cmpuint (test_fake_backend_count (fixture->backend, "close main"), ==, 1);
+  g_assert_cmpuint (stat (fixture->bridge, "display-losses"), ==, 1);
+
+  /* Scenes keep coming, windows keep opening; nothing reaches the backend. */
+  renders = test_fake_backend_get_n_renders (fixture->backend, "main");
+  atomr_view_actor_ref_tell (main_window, g_variant_new ("(sv)", "set-text", g_variant_new_string ("during")), NULL);
+  late_window = spawn_test_window (fixture, "late", NULL, FALSE);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (posted_text_is (fixture, "main", "during") && posted_text_is (fixture, "late", "hello") &&
+                              stat (fixture->bridge, "lifecycle-pending") == 0,
+                              TEST_DEADLINE_MS);
+  atomr_view_ui_bridge_flush (fixture->bridge);
+  g_assert_cmpuint (test_fake_backend_get_n_renders (fixture->backend, "main"), ==, renders);
+  g_assert_cmpuint (test_fake_backend_count (fixture->backend, "open main"), ==, 1);
+  g_assert_cmpuint (test_fake_backend_count (fixture->backend, "open late"), ==, 0);
+
+  test_fake_backend_restore_display (fixture->backend);
+  g_assert_true (test_fake_backend_is_open (fixture->backend, "main"));
+  g_assert_true (test_fake_backend_is_open (fixture->backend, "late"));
+  g_assert_cmpuint (test_fake_backend_count (fixture->backend, "open main"), ==, 2);
+  g_assert_true (shows_text (fixture, "main", "during"));
+  g_assert_true (shows_text (fixture, "late", "hello"));
+  g_assert_cmpuint (stat (fixture->bridge, "windows-reopened"), ==, 2);
+
+  /* And the windows work as before. */
+  atomr_view_actor_ref_tell (main_window, g_variant_new ("(sv)", "set-text", g_variant_new_string ("after")), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "after"), TEST_DEADLINE_MS);
+}
+
 /* Spawns a plain window actor as its child in pre_start. */
 #define TEST_TYPE_PARENT (test_parent_get_type ())
 G_DECLARE_FINAL_TYPE (TestParent, test_parent, TEST, PARENT, AtomrViewActor)
@@ -362,6 +418,7 @@ main (int   argc,
   UI_TEST ("/AtomrView/Ui/Bridge/render-error", test_render_error_keeps_scene);
   UI_TEST ("/AtomrView/Ui/Bridge/close-request", test_close_request_closes);
   UI_TEST ("/AtomrView/Ui/Bridge/open-failure", test_open_failure);
+  UI_TEST ("/AtomrView/Ui/Bridge/display-lost-and-restored", test_display_lost_and_restored);
   g_test_add_func ("/AtomrView/Ui/Bridge/no-bridge", test_no_bridge);
 
   return g_test_run ();
