@@ -158,7 +158,8 @@ static void
 test_timers (ActorFixture  *fixture,
              gconstpointer  data)
 {
-  g_autoptr(AtomrViewActorRef) ticker = spawn_script (fixture, "ticker", NULL);
+  g_autoptr(TestGate) gate = test_gate_new ();
+  g_autoptr(AtomrViewActorRef) ticker = spawn_script (fixture, "ticker", gate);
   g_autoptr(GVariant) active = NULL;
 
   /* A single timer fires once. */
@@ -183,9 +184,14 @@ test_timers (ActorFixture  *fixture,
     g_assert_cmpuint (count_lines (fixture, "report tick"), ==, ticks);
   }
 
-  /* A timer started and cancelled in one go never delivers, even at 0 ms. */
+  /* A timer started and cancelled in one go never delivers, even at 0 ms.
+   * Both requests wait in the mailbox while the actor is held in the gate:
+   * sent one by one to a running actor, the timer could fire in between. */
+  atomr_view_actor_ref_tell (ticker, test_op ("block", NULL), NULL);
+  test_gate_wait_entered (gate, TEST_DEADLINE_MS);
   atomr_view_actor_ref_tell (ticker, test_op ("timer", g_variant_new ("(sub)", "never", 0, FALSE)), NULL);
   atomr_view_actor_ref_tell (ticker, test_op ("cancel-timer", g_variant_new_string ("never")), NULL);
+  test_gate_open (gate);
 
   /* Timers stop with their actor. */
   atomr_view_actor_ref_tell (ticker, test_op ("timer", g_variant_new ("(sub)", "late", 5, TRUE)), NULL);
