@@ -284,6 +284,7 @@ atomr_view_cell_spawn (AtomrViewCell   *parent,
 {
   AtomrViewSystemCore *system = parent->system;
   AtomrViewDispatcher *dispatcher;
+  AtomrViewActorRef *ref;
   AtomrViewCell *child;
   AtomrViewLock *lock;
   const char *dispatcher_name;
@@ -320,12 +321,15 @@ atomr_view_cell_spawn (AtomrViewCell   *parent,
       atomr_view_cell_unref (child);
       return NULL;
     }
-  /* The parent's list owns the reference cell_new() returned. */
+  /* The parent's list owns the reference cell_new() returned. The caller's
+   * reference is taken now: once started, the child may die and be
+   * unlinked, its self_ref cleared, before this thread reads it again. */
   link_child_locked (parent, child);
+  ref = g_object_ref (child->self_ref);
   atomr_view_unlock (lock);
 
   atomr_view_cell_send_system (child, ATOMR_VIEW_ENVELOPE_CREATE, NULL, NULL);
-  return g_object_ref (child->self_ref);
+  return ref;
 }
 
 AtomrViewCell *
