@@ -21,6 +21,8 @@ struct _AtomrViewDispatcherThread
   GThread             *thread;        /* NULL when on the default main context */
   GSource             *source;
   AtomrViewMpscQueue   run_queue;
+  AtomrViewMpscNode   *local;         /* cells scheduled from this thread, newest first */
+  guint                local_picks;   /* picks from @local since the last flush */
   _Atomic int          sleeping;      /* 1 while it may block in poll() */
   _Atomic int          quit;
   AtomrViewContext    *actor_context; /* reused for every actor run here */

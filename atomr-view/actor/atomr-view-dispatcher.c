@@ -10,6 +10,9 @@
  * sources of the context get their turn even under a flood. */
 #define DISPATCH_BUDGET_US 2000
 #define DEFAULT_SPIN_US    50
+/* After this many picks from the local stack it goes, oldest first, to the
+ * back of the shared queue: nothing waits longer than that for its turn. */
+#define LOCAL_BURST        64
 
 typedef struct
 {
@@ -20,6 +23,51 @@ typedef struct
 static __thread AtomrViewDispatcherThread *current_thread;
 static __thread gboolean                   on_dispatcher_thread;
 
+/* Moves the local stack, oldest first, to the back of the shared queue. */
+static void
+flush_local (AtomrViewDispatcherThread *t)
+{
+  AtomrViewMpscNode *oldest_first = NULL;
+
+  while (t->local != NULL)
+    {
+      AtomrViewMpscNode *node = t->local;
+
+      t->local = atomic_load_explicit (&node->next, memory_order_relaxed);
+      atomic_store_explicit (&node->next, oldest_first, memory_order_relaxed);
+      oldest_first = node;
+    }
+  while (oldest_first != NULL)
+    {
+      AtomrViewMpscNode *node = oldest_first;
+
+      oldest_first = atomic_load_explicit (&node->next, memory_order_relaxed);
+      atomr_view_mpsc_push (&t->run_queue, node);
+    }
+  t->local_picks = 0;
+}
+
+/* Newest local cell first (a parent's fresh children and the actor just
+ * sent to run while their data is hot, and a tree of actors lives depth
+ * first as in CAF), then the shared queue. */
+static AtomrViewMpscNode *
+next_cell (AtomrViewDispatcherThread *t)
+{
+  AtomrViewMpscNode *node = t->local;
+
+  if (node != NULL)
+    {
+      if (t->local_picks < LOCAL_BURST)
+        {
+          t->local = atomic_load_explicit (&node->next, memory_order_relaxed);
+          t->local_picks++;
+          return node;
+        }
+      flush_local (t);
+    }
+  return atomr_view_mpsc_pop (&t->run_queue);
+}
+
 static gboolean
 run_queue_prepare (GSource *source,
                    int     *timeout)
@@ -27,7 +75,7 @@ run_queue_prepare (GSource *source,
   AtomrViewDispatcherThread *t = ((RunQueueSource *) source)->thread;
 
   *timeout = -1;
-  if (!atomr_view_mpsc_is_empty (&t->run_queue))
+  if (t->local != NULL || !atomr_view_mpsc_is_empty (&t->run_queue))
     return TRUE;
 
   /* Announce that we may sleep, then look again: a sender that pushed in
@@ -47,7 +95,7 @@ run_queue_check (GSource *source)
   AtomrViewDispatcherThread *t = ((RunQueueSource *) source)->thread;
 
   atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
-  return !atomr_view_mpsc_is_empty (&t->run_queue);
+  return t->local != NULL || !atomr_view_mpsc_is_empty (&t->run_queue);
 }
 
 static gboolean
@@ -63,7 +111,7 @@ run_queue_dispatch (GSource     *source,
 
   atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
   current_thread = t;
-  while ((node = atomr_view_mpsc_pop (&t->run_queue)) != NULL)
+  while ((node = next_cell (t)) != NULL)
     {
       AtomrViewCell *cell = atomr_view_cell_from_run_node (node);
 
@@ -86,7 +134,7 @@ static GSourceFuncs run_queue_funcs = {
 static gboolean
 run_queue_looks_empty (AtomrViewDispatcherThread *t)
 {
-  return atomr_view_mpsc_is_empty (&t->run_queue);
+  return t->local == NULL && atomr_view_mpsc_is_empty (&t->run_queue);
 }
 
 static gpointer
@@ -208,7 +256,7 @@ atomr_view_dispatcher_stop (AtomrViewDispatcher *self)
 
       g_source_destroy (t->source);
       current_thread = t;
-      while ((node = atomr_view_mpsc_pop (&t->run_queue)) != NULL)
+      while ((node = next_cell (t)) != NULL)
         {
           AtomrViewCell *cell = atomr_view_cell_from_run_node (node);
 
@@ -250,7 +298,16 @@ void
 atomr_view_dispatcher_thread_push (AtomrViewDispatcherThread *t,
                                    AtomrViewCell             *cell)
 {
-  atomr_view_mpsc_push (&t->run_queue, atomr_view_cell_get_run_node (cell));
+  AtomrViewMpscNode *node = atomr_view_cell_get_run_node (cell);
+
+  /* From an actor of this very thread: no atomics, no wake-up. */
+  if (current_thread == t)
+    {
+      atomic_store_explicit (&node->next, t->local, memory_order_relaxed);
+      t->local = node;
+      return;
+    }
+  atomr_view_mpsc_push (&t->run_queue, node);
   if (atomic_load_explicit (&t->sleeping, memory_order_seq_cst) &&
       atomic_exchange_explicit (&t->sleeping, 0, memory_order_seq_cst))
     g_main_context_wakeup (t->context);

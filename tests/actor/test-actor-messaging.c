@@ -316,6 +316,37 @@ test_tell_many_refuses_a_non_array (void)
   g_test_trap_assert_stderr ("*g_variant_is_of_type (owned, G_VARIANT_TYPE_ARRAY)*");
 }
 
+/* Two actors that bounce a message between them for ever on a one-thread
+ * dispatcher keep scheduling each other from that thread; an actor told
+ * from outside still gets its turn. */
+static void
+test_fair_turns (ActorFixture  *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(AtomrViewProps) props = test_script_props (NULL, NULL);
+  g_autoptr(AtomrViewActorRef) left = NULL;
+  g_autoptr(AtomrViewActorRef) right = NULL;
+  g_autoptr(AtomrViewActorRef) counter = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (atomr_view_actor_system_add_dispatcher (fixture->system, "solo", 1, 0, &error));
+  g_assert_no_error (error);
+  atomr_view_props_set_dispatcher (props, "solo");
+  left = atomr_view_actor_system_spawn (fixture->system, props, "left", &error);
+  g_assert_no_error (error);
+  right = atomr_view_actor_system_spawn (fixture->system, props, "right", &error);
+  g_assert_no_error (error);
+  counter = atomr_view_actor_system_spawn (fixture->system, props, "counter", &error);
+  g_assert_no_error (error);
+
+  atomr_view_actor_ref_tell (left, test_op ("bounce", NULL), right);
+  for (guint i = 0; i < 100; i++)
+    atomr_view_actor_ref_tell (counter, test_op ("inc", NULL), NULL);
+  g_assert_cmpint (ask_count (counter, NULL), ==, 100);
+
+  atomr_view_actor_ref_stop (left);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -326,6 +357,7 @@ main (int   argc,
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-order-actors", test_tell_order_actors);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-many", test_tell_many);
   g_test_add_func ("/AtomrView/Actor/Messaging/tell-many-refuses-a-non-array", test_tell_many_refuses_a_non_array);
+  ACTOR_TEST ("/AtomrView/Actor/Messaging/fair-turns", test_fair_turns);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-replies", test_ask_replies);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-timeout", test_ask_timeout);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-cancelled", test_ask_cancelled);

@@ -199,6 +199,9 @@ test_script_actor_receive (AtomrViewActor    *actor,
     atomr_view_context_reply (context, g_variant_new ("(xu)", self->count, self->instance));
   else if (g_str_equal (op, "echo"))
     atomr_view_context_reply (context, argument);
+  else if (g_str_equal (op, "bounce"))
+    atomr_view_actor_ref_tell (atomr_view_context_get_sender (context), message,
+                               atomr_view_context_get_self (context));
   else if (g_str_equal (op, "fail"))
     {
       g_set_error_literal (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_FAILED,

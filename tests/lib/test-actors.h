@@ -25,6 +25,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestGate, test_gate_unref)
  *   ("inc", _)          count += 1
  *   ("get", _)          reply (xu): count and the instance number
  *   ("echo", v)         reply v
+ *   ("bounce", _)       tell the same message back to its sender, as itself
  *   ("fail", "why")     fail with ATOMR_VIEW_ACTOR_ERROR_FAILED, message "why"
  *   ("report", v)       send ("report", v) to the probe (messages arrive in order)
  *   ("block", _)        wait in the gate, then report ("unblocked", count)
