@@ -19,6 +19,7 @@ import hashlib
 import json
 import os
 import pathlib
+import resource
 import shutil
 import subprocess
 import sys
@@ -206,6 +207,16 @@ def check_consistency(ctx, runs, notes):
             ctx.log(notes[-1])
 
 
+def busy_seconds():
+    """CPU seconds the whole machine has been busy, and those of our finished children."""
+    with open("/proc/stat") as f:
+        fields = [int(x) for x in f.readline().split()[1:]]
+    # user nice system idle iowait irq softirq steal ...
+    busy = sum(fields[:3]) + sum(fields[5:8])
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return busy / os.sysconf("SC_CLK_TCK"), children.ru_utime + children.ru_stime
+
+
 def format_figure(value):
     if value is None:
         return "n/a"
@@ -242,6 +253,7 @@ def print_comparison(rows, quick, repetitions, notes, elapsed):
 
 def run(ctx):
     started = time.time()
+    machine_before, ours_before = busy_seconds()
     notes = []
     quick = 1 if ctx.quick else 0
     repetitions = REPETITIONS[quick]
@@ -263,6 +275,13 @@ def run(ctx):
                     measurement["system"] = system.name
                     runs.setdefault(scenario, []).append(measurement)
     check_consistency(ctx, runs, notes)
+    # Other processes on this 2-vCPU machine shift every figure: say how busy they kept it.
+    machine_after, ours_after = busy_seconds()
+    wall = time.time() - started
+    others = max(0.0, (machine_after - machine_before) - (ours_after - ours_before)) / wall
+    notes.append("other processes kept %.2f CPUs busy on average during the run%s"
+                 % (others, " (figures are unreliable)" if others > 0.25 else ""))
+    ctx.log(notes[-1])
     for (system, scenario), texts in sorted(problems.items()):
         notes.append("%s %s: %d of %d runs had a problem: %s"
                      % (system, scenario, len(texts), repetitions, "; ".join(sorted(set(texts)))))
