@@ -207,7 +207,9 @@ atomr_view_mailbox_pop_user (AtomrViewMailbox *self)
           last = node;
           n++;
         }
-      if (n > 0 && b->waiting_senders > 0)
+      /* Wake blocked senders only once half the room is free: each wake-up
+       * then admits many messages instead of a thundering herd per batch. */
+      if (n > 0 && b->waiting_senders > 0 && b->length <= b->capacity / 2)
         atomr_view_cond_broadcast (&b->not_full);
       atomr_view_unlock (&b->lock);
     }

@@ -200,6 +200,69 @@ test_block_sender (ActorFixture  *fixture,
   g_assert_cmpuint (atomr_view_actor_system_get_dead_letter_count (fixture->system), ==, 0);
 }
 
+typedef struct
+{
+  AtomrViewActorRef *target;
+  guint              count;
+  guint              refused;
+} CountingSender;
+
+static gpointer
+counting_sender (gpointer data)
+{
+  CountingSender *sender = data;
+
+  for (guint n = 0; n < sender->count; n++)
+    if (!atomr_view_actor_ref_try_tell (sender->target, test_op ("inc", NULL), NULL, NULL))
+      sender->refused++;
+  return NULL;
+}
+
+#define N_CROWD_SENDERS  8
+#define N_CROWD_MESSAGES 2000
+
+/* Many threads wait for room in small mailboxes at once: as the actor
+ * drains, they all get in; no message is refused or lost. */
+static void
+test_block_many_senders (ActorFixture  *fixture,
+                         gconstpointer  data)
+{
+  const guint capacities[] = { 1, 2, 16, 64 };
+
+  for (guint c = 0; c < G_N_ELEMENTS (capacities); c++)
+    {
+      g_autoptr(TestGate) gate = test_gate_new ();
+      g_autoptr(AtomrViewProps) props = test_script_props (NULL, gate);
+      g_autoptr(AtomrViewActorRef) bounded = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *name = g_strdup_printf ("bounded-%u", capacities[c]);
+      CountingSender senders[N_CROWD_SENDERS];
+      GThread *threads[N_CROWD_SENDERS];
+
+      atomr_view_props_set_mailbox (props, capacities[c], ATOMR_VIEW_OVERFLOW_BLOCK);
+      atomr_view_props_set_block_timeout (props, TEST_DEADLINE_MS);
+      bounded = atomr_view_actor_system_spawn (fixture->system, props, name, &error);
+      g_assert_no_error (error);
+      atomr_view_actor_ref_tell (bounded, test_op ("block", NULL), NULL);
+      test_gate_wait_entered (gate, TEST_DEADLINE_MS);
+
+      /* The mailbox fills up while the actor waits in the gate. */
+      for (guint s = 0; s < N_CROWD_SENDERS; s++)
+        {
+          senders[s] = (CountingSender) { bounded, N_CROWD_MESSAGES, 0 };
+          threads[s] = g_thread_new ("crowd-sender", counting_sender, &senders[s]);
+        }
+      test_gate_open (gate);
+      for (guint s = 0; s < N_CROWD_SENDERS; s++)
+        {
+          g_thread_join (threads[s]);
+          g_assert_cmpuint (senders[s].refused, ==, 0);
+        }
+      g_assert_cmpint (ask_count (bounded, NULL), ==, N_CROWD_SENDERS * N_CROWD_MESSAGES);
+    }
+  g_assert_cmpuint (atomr_view_actor_system_get_dead_letter_count (fixture->system), ==, 0);
+}
+
 /* When no room comes within the block timeout, the send fails. */
 static void
 test_block_timeout (ActorFixture  *fixture,
@@ -272,6 +335,7 @@ main (int   argc,
   ACTOR_TEST ("/AtomrView/Actor/Mailbox/drop-oldest", test_drop_oldest);
   ACTOR_TEST ("/AtomrView/Actor/Mailbox/fail", test_fail_sender);
   ACTOR_TEST ("/AtomrView/Actor/Mailbox/block", test_block_sender);
+  ACTOR_TEST ("/AtomrView/Actor/Mailbox/block-many-senders", test_block_many_senders);
   ACTOR_TEST ("/AtomrView/Actor/Mailbox/block-timeout", test_block_timeout);
   ACTOR_TEST ("/AtomrView/Actor/Mailbox/wrong-message-type", test_wrong_message_type);
   ACTOR_TEST ("/AtomrView/Actor/Mailbox/dead-actor", test_dead_actor_try_tell);
