@@ -12,8 +12,14 @@ programs:
 
 all on two threads: our default dispatcher has 2 threads, CAF runs with
 --scheduler.max-threads=2 and Erlang with +S 2 (see machine-notes: CAF would
-start 4 workers on 2 vCPUs). A peer that cannot be built or run here is left
-out with a note; the suite never fails because of a peer.
+start 4 workers on 2 vCPUs).
+
+Every figure needs its peers beside it, so a peer that cannot be built
+(libcaf-dev or erlang-base missing: ./dev.sh installs both) stops the suite
+with the reason, and so does a system that produced no figure at all for a
+scenario (after the table is printed). To leave a peer out on purpose, name
+it: ATOMR_VIEW_BENCH_SKIP_PEERS=caf (or erlang, or caf,erlang); the table
+then says that it was skipped and why.
 """
 import hashlib
 import json
@@ -94,17 +100,38 @@ def build_erlang(ctx):
     return out_dir, None
 
 
+SKIP_VARIABLE = "ATOMR_VIEW_BENCH_SKIP_PEERS"
+
+
+def peers_to_skip():
+    names = {name.strip() for name in os.environ.get(SKIP_VARIABLE, "").split(",") if name.strip()}
+    unknown = names - set(PEERS)
+    if unknown:
+        raise SystemExit("actors: %s names unknown peers %s; the peers are %s"
+                         % (SKIP_VARIABLE, ", ".join(sorted(unknown)), ", ".join(PEERS)))
+    return names
+
+
+def missing_peer(name, why):
+    return SystemExit("actors: the %s peer is missing: %s\n"
+                      "Install it (./dev.sh installs libcaf-dev and erlang-base), or leave it out "
+                      "on purpose with %s=%s." % (name, why, SKIP_VARIABLE, name))
+
+
 def make_systems(ctx, notes):
     ctx.ensure_build()
     ours = ctx.build_dir / "tests" / "bench" / "atomr-view-actor-bench"
     if not ours.exists():
         raise SystemExit("%s was not built (is -Dbenchmarks=true?)" % ours)
     systems = [System(OURS, lambda s, n: ([ours, s, n], {}))]
+    skip = peers_to_skip()
 
-    beam_dir, why = build_erlang(ctx)
-    if beam_dir is None:
-        notes.append("Erlang left out: " + why)
+    beam_dir, why = (None, None) if "erlang" in skip else build_erlang(ctx)
+    if "erlang" in skip:
+        notes.append("erlang skipped: %s names it" % SKIP_VARIABLE)
         ctx.log(notes[-1])
+    elif beam_dir is None:
+        raise missing_peer("erlang", why)
     else:
         def erlang_argv(scenario, n):
             argv = ["erl", "+S", "2"]
@@ -114,10 +141,12 @@ def make_systems(ctx, notes):
                            scenario, n], {}
         systems.append(System("erlang", erlang_argv))
 
-    caf, why = build_caf(ctx)
-    if caf is None:
-        notes.append("CAF left out: " + why)
+    caf, why = (None, None) if "caf" in skip else build_caf(ctx)
+    if "caf" in skip:
+        notes.append("caf skipped: %s names it" % SKIP_VARIABLE)
         ctx.log(notes[-1])
+    elif caf is None:
+        raise missing_peer("caf", why)
     else:
         def caf_argv(scenario, n):
             # Ping-pong on one thread: CAF cannot pin two actors to one worker,
@@ -229,14 +258,20 @@ def format_figure(value):
     return "%.3g" % value
 
 
-def print_comparison(rows, quick, repetitions, notes, elapsed):
+def print_comparison(rows, quick, repetitions, notes, elapsed, system_names):
     print("actors: medians of %d interleaved run%s per system%s; ratios are ours / peer"
           % (repetitions, "s" if repetitions > 1 else "", " (QUICK: sizes too small to mean anything)" if quick else ""))
-    headers = ["figure", "unit", "atomr-view", "erlang", "caf", "ours/erlang", "ours/caf", "target"]
+    headers = ["figure", "unit", "better", "atomr-view", "erlang", "caf", "ours/erlang", "ours/caf", "target"]
     table = []
+
+    def figure(r, system):
+        if system not in system_names:
+            return "skipped"
+        return format_figure(r["values"].get(system))
+
     for r in rows:
-        table.append([r["scenario"], r["unit"], format_figure(r["values"].get(OURS)),
-                      format_figure(r["values"].get("erlang")), format_figure(r["values"].get("caf")),
+        table.append([r["scenario"], r["unit"], "higher" if r["higher_is_better"] else "lower",
+                      figure(r, OURS), figure(r, "erlang"), figure(r, "caf"),
                       "%.2f" % r["ratios"]["erlang"] if "erlang" in r["ratios"] else "n/a",
                       "%.2f" % r["ratios"]["caf"] if "caf" in r["ratios"] else "n/a",
                       r.get("target_text", "")])
@@ -298,7 +333,8 @@ def run(ctx):
                 per_run[system] = samples
         ratios = {peer: values[OURS] / values[peer]
                   for peer in PEERS if OURS in values and values.get(peer)}
-        row = {"scenario": name, "unit": unit, "values": values, "ratios": ratios}
+        row = {"scenario": name, "unit": unit, "values": values, "ratios": ratios,
+               "higher_is_better": higher_is_better}
         target = TARGETS.get(name)
         if target is not None and OURS in values:
             text, check = target
@@ -330,5 +366,14 @@ def run(ctx):
                 result["suite_notes"] = global_notes
             results.append(result)
 
-    print_comparison(rows, ctx.quick, repetitions, notes, time.time() - started)
+    print_comparison(rows, ctx.quick, repetitions, notes, time.time() - started, system_names)
+
+    # A figure without its peers beside it is not what this suite promises.
+    missing = sorted({(system, scenario) for _, scenario, _, _, _ in METRICS for system in system_names
+                      if not any(m["system"] == system for m in runs.get(scenario, []))})
+    if missing:
+        raise SystemExit("actors: no figure at all for %s"
+                         % "; ".join("%s %s (%s)" % (system, scenario,
+                                                     "; ".join(sorted(set(problems.get((system, scenario), ["?"])))))
+                                     for system, scenario in missing))
     return results
