@@ -59,6 +59,73 @@ test_duplicate_name (ActorFixture  *fixture,
   g_assert_cmpint (ask_count (second, NULL), ==, 0);
 }
 
+#define N_SIBLINGS 40
+
+/* Names stay unique and found among many siblings too (a parent indexes
+ * its children by name once it has more than a few). */
+static void
+test_duplicate_name_many (ActorFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtomrViewProps) props = test_script_props (NULL, NULL);
+  AtomrViewActorRef *siblings[N_SIBLINGS];
+
+  for (guint i = 0; i < N_SIBLINGS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sibling-%u", i);
+      g_autoptr(GError) error = NULL;
+
+      siblings[i] = atomr_view_actor_system_spawn (fixture->system, props, name, &error);
+      g_assert_no_error (error);
+    }
+  for (guint i = 0; i < N_SIBLINGS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sibling-%u", i);
+      g_autofree char *path = g_strdup_printf ("/user/sibling-%u", i);
+      g_autoptr(AtomrViewActorRef) twin = NULL;
+      g_autoptr(AtomrViewActorRef) found = NULL;
+      g_autoptr(GError) error = NULL;
+
+      twin = atomr_view_actor_system_spawn (fixture->system, props, name, &error);
+      g_assert_null (twin);
+      g_assert_error (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_NAME_TAKEN);
+      g_clear_error (&error);
+      found = atomr_view_actor_system_resolve (fixture->system, path, &error);
+      g_assert_no_error (error);
+      g_assert_true (atomr_view_actor_ref_equal (found, siblings[i]));
+    }
+
+  /* Every other one stops: their names are free again, the others still taken. */
+  for (guint i = 0; i < N_SIBLINGS; i += 2)
+    atomr_view_actor_ref_stop (siblings[i]);
+  for (guint i = 0; i < N_SIBLINGS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("sibling-%u", i);
+      g_autoptr(AtomrViewActorRef) again = NULL;
+      g_autoptr(GError) error = NULL;
+
+      if (i % 2 == 0)
+        {
+          ATOMR_VIEW_TEST_WAIT_UNTIL (atomr_view_actor_ref_is_terminated (siblings[i]), TEST_DEADLINE_MS);
+          /* The parent unlinks a child just after it is marked terminated. */
+          for (gint64 deadline = g_get_monotonic_time () + (gint64) TEST_DEADLINE_MS * 1000; again == NULL;)
+            {
+              g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+              g_clear_error (&error);
+              again = atomr_view_actor_system_spawn (fixture->system, props, name, &error);
+            }
+          g_assert_false (atomr_view_actor_ref_equal (again, siblings[i]));
+        }
+      else
+        {
+          again = atomr_view_actor_system_spawn (fixture->system, props, name, &error);
+          g_assert_error (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_NAME_TAKEN);
+        }
+    }
+  for (guint i = 0; i < N_SIBLINGS; i++)
+    g_object_unref (siblings[i]);
+}
+
 static void
 test_invalid_names (ActorFixture  *fixture,
                     gconstpointer  data)
@@ -237,6 +304,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Actor/Errors/null-message", test_null_message);
   ACTOR_TEST ("/AtomrView/Actor/Errors/unknown-dispatcher", test_unknown_dispatcher);
   ACTOR_TEST ("/AtomrView/Actor/Errors/duplicate-name", test_duplicate_name);
+  ACTOR_TEST ("/AtomrView/Actor/Errors/duplicate-name-many", test_duplicate_name_many);
   ACTOR_TEST ("/AtomrView/Actor/Errors/invalid-names", test_invalid_names);
   ACTOR_TEST ("/AtomrView/Actor/Errors/dispatcher-exists", test_dispatcher_exists);
   ACTOR_TEST ("/AtomrView/Actor/Errors/resolve", test_resolve);
