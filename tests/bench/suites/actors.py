@@ -289,6 +289,7 @@ def print_comparison(rows, quick, repetitions, notes, elapsed, system_names):
 def run(ctx):
     started = time.time()
     machine_before, ours_before = busy_seconds()
+    load_before = os.getloadavg()[0]
     notes = []
     quick = 1 if ctx.quick else 0
     repetitions = REPETITIONS[quick]
@@ -314,8 +315,10 @@ def run(ctx):
     machine_after, ours_after = busy_seconds()
     wall = time.time() - started
     others = max(0.0, (machine_after - machine_before) - (ours_after - ours_before)) / wall
-    notes.append("other processes kept %.2f CPUs busy on average during the run%s"
-                 % (others, " (figures are unreliable)" if others > 0.25 else ""))
+    notes.append("other processes kept %.2f CPUs busy on average during the run%s; "
+                 "load average %.1f at the start, %.1f at the end"
+                 % (others, " (figures are unreliable)" if others > 0.25 else "",
+                    load_before, os.getloadavg()[0]))
     ctx.log(notes[-1])
     for (system, scenario), texts in sorted(problems.items()):
         notes.append("%s %s: %d of %d runs had a problem: %s"
