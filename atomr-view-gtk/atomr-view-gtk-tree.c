@@ -27,13 +27,17 @@ struct _AtomrViewGtkTree
   gboolean             patching;
   guint                epoch;          /* events reported so far */
   GPtrArray           *dirty_models;   /* AtomrViewGtkRowModel with changes not announced yet */
-  GPtrArray           *departed;       /* rows removed while patching, freed once the models are told */
+  GPtrArray           *departed;       /* rows removed while patching, freed once the frame is painted */
   GHashTable          *deferred;       /* GtkListItem bound while patching, to fill afterwards */
+  GHashTable          *parked;         /* row mirrors unbound but keeping their widgets for now */
+  guint                sweep_source;   /* frees the departed rows, lets the parked rows' widgets go */
   AtomrViewGtkEmitFunc emit;
   gpointer             emit_data;
 };
 
 static void mirror_free (AtomrViewGtkMirror *mirror);
+static void row_detach (AtomrViewGtkMirror *mirror);
+static void schedule_sweep (AtomrViewGtkTree *tree);
 
 /* -- mirrors ------------------------------------------------------------------ */
 
@@ -122,6 +126,11 @@ mirror_unbuild (AtomrViewGtkMirror *mirror)
 static void
 mirror_free (AtomrViewGtkMirror *mirror)
 {
+  if (mirror->row != NULL)
+    {
+      g_hash_table_remove (mirror->tree->parked, mirror);
+      row_detach (mirror);
+    }
   mirror_unbuild (mirror);
   if (mirror->row != NULL)
     {
@@ -162,6 +171,7 @@ atomr_view_gtk_tree_new (AtomrViewGtkEmitFunc emit,
   tree->dirty_models = g_ptr_array_new_with_free_func (g_object_unref);
   tree->departed = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
   tree->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  tree->parked = g_hash_table_new (NULL, NULL);
   tree->emit = emit;
   tree->emit_data = user_data;
   return tree;
@@ -173,6 +183,9 @@ atomr_view_gtk_tree_free (AtomrViewGtkTree *tree)
   tree->busy++;
   g_clear_pointer (&tree->root, mirror_free);
   g_ptr_array_unref (tree->departed);
+  g_clear_handle_id (&tree->sweep_source, g_source_remove);
+  g_assert (g_hash_table_size (tree->parked) == 0);
+  g_hash_table_unref (tree->parked);
   g_ptr_array_unref (tree->dirty_models);
   g_hash_table_unref (tree->deferred);
   g_assert (g_hash_table_size (tree->shown) == 0);
@@ -421,8 +434,9 @@ patch_insert (AtomrViewGtkTree *tree,
   g_return_if_fail (index <= parent->children->len);
   if (is_rows (parent))
     {
-      g_ptr_array_insert (parent->children, index, child);
+      /* Noted before the change: a change told to the view now must not see it. */
       atomr_view_gtk_row_model_note_inserted (rows_of (parent), index);
+      g_ptr_array_insert (parent->children, index, child);
       return;
     }
   mirror_build (child);
@@ -439,10 +453,11 @@ patch_remove (AtomrViewGtkTree   *tree,
   AtomrViewGtkMirror *child;
 
   g_return_if_fail (index < parent->children->len);
+  if (is_rows (parent))
+    atomr_view_gtk_row_model_note_removed (rows_of (parent), index);
   child = g_ptr_array_steal_index (parent->children, index);
   if (is_rows (parent))
     {
-      atomr_view_gtk_row_model_note_removed (rows_of (parent), index);
       g_ptr_array_add (tree->departed, child);
       return;
     }
@@ -462,6 +477,8 @@ patch_move (AtomrViewGtkTree   *tree,
   g_return_if_fail (from < parent->children->len && to < parent->children->len);
   if (from == to)
     return;
+  if (is_rows (parent))
+    atomr_view_gtk_row_model_flush (rows_of (parent));
   child = g_ptr_array_steal_index (parent->children, from);
   g_ptr_array_insert (parent->children, to, child);
   if (is_rows (parent))
@@ -493,8 +510,8 @@ patch_replace (AtomrViewGtkTree   *tree,
   old = g_ptr_array_index (parent->children, index);
   if (is_rows (parent))
     {
+      atomr_view_gtk_row_model_note_replaced (rows_of (parent), index);
       parent->children->pdata[index] = child;
-      atomr_view_gtk_row_model_changed (rows_of (parent), index, 1, 1);
       g_ptr_array_add (tree->departed, old);
       return;
     }
@@ -580,6 +597,61 @@ sync_mirror (AtomrViewGtkMirror *mirror,
     sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (node, i));
 }
 
+/* -- rows ----------------------------------------------------------------------- */
+
+/* GTK 4.8 unbinds and binds again every row in view whose position changes
+ * (a row removed above it, a move across it), so an unbound row keeps its
+ * widgets for a moment: bound again, it takes them back as they are; still
+ * unbound when the main loop is idle, it lets them go. */
+
+/* Takes @mirror's widget out of the list item it went to, if it is still there. */
+static void
+row_detach (AtomrViewGtkMirror *mirror)
+{
+  if (mirror->holder != NULL && mirror->widget != NULL &&
+      gtk_list_item_get_child (mirror->holder) == mirror->widget)
+    {
+      mirror->tree->busy++;
+      gtk_list_item_set_child (mirror->holder, NULL);
+      mirror->tree->busy--;
+    }
+  g_clear_weak_pointer (&mirror->holder);
+}
+
+static gboolean
+sweep_cb (gpointer user_data)
+{
+  AtomrViewGtkTree *tree = user_data;
+  GHashTableIter iter;
+  gpointer mirror;
+
+  tree->sweep_source = 0;
+  tree->busy++;
+  g_ptr_array_set_size (tree->departed, 0);
+  g_hash_table_iter_init (&iter, tree->parked);
+  while (g_hash_table_iter_next (&iter, &mirror, NULL))
+    {
+      g_hash_table_iter_remove (&iter);
+      row_detach (mirror);
+      mirror_unbuild (mirror);
+    }
+  tree->busy--;
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame, before the bridge's next scene (G_PRIORITY_DEFAULT_IDLE):
+ * what nothing shows any more is freed once the window has painted, not on
+ * the way to painting, and never piles up under a flood of scenes. */
+static void
+schedule_sweep (AtomrViewGtkTree *tree)
+{
+  if (tree->sweep_source != 0)
+    return;
+  tree->sweep_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE - 10, sweep_cb, tree, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, tree->sweep_source),
+                            "[atomr-view-gtk] rows out of view");
+}
+
 static void
 fill_row (AtomrViewGtkTree *tree,
           GtkListItem      *list_item)
@@ -587,10 +659,16 @@ fill_row (AtomrViewGtkTree *tree,
   AtomrViewGtkRow *row = gtk_list_item_get_item (list_item);
   AtomrViewGtkMirror *mirror = row != NULL ? atomr_view_gtk_row_get_mirror (row) : NULL;
 
-  if (mirror == NULL || mirror->widget != NULL)
+  if (mirror == NULL)
     return;
-  mirror_build (mirror);
+  g_hash_table_remove (tree->parked, mirror);
+  if (mirror->widget == NULL)
+    mirror_build (mirror);
+  else if (mirror->holder == list_item && gtk_list_item_get_child (list_item) == mirror->widget)
+    return;  /* bound again where it was: nothing to change */
+  row_detach (mirror);
   gtk_list_item_set_child (list_item, mirror->widget);
+  g_set_weak_pointer (&mirror->holder, list_item);
 }
 
 void
@@ -602,13 +680,16 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
   gpointer list_item;
 
   tree->busy++;
+  /* Rows that left with the scene before go now if no frame came in between. */
+  g_ptr_array_set_size (tree->departed, 0);
   tree->patching = TRUE;
   for (guint i = 0; i < patches->len; i++)
     apply_patch (tree, g_ptr_array_index (patches, i));
   for (guint i = 0; i < tree->dirty_models->len; i++)
     atomr_view_gtk_row_model_flush (g_ptr_array_index (tree->dirty_models, i));
   g_ptr_array_set_size (tree->dirty_models, 0);
-  g_ptr_array_set_size (tree->departed, 0);
+  if (tree->departed->len > 0)
+    schedule_sweep (tree);
   sync_mirror (tree->root, new_root);
   tree->patching = FALSE;
 
@@ -619,8 +700,6 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
   g_hash_table_remove_all (tree->deferred);
   tree->busy--;
 }
-
-/* -- rows ----------------------------------------------------------------------- */
 
 void
 atomr_view_gtk_tree_bind_row (AtomrViewGtkTree *tree,
@@ -644,9 +723,13 @@ atomr_view_gtk_tree_unbind_row (AtomrViewGtkTree *tree,
   AtomrViewGtkMirror *mirror = row != NULL ? atomr_view_gtk_row_get_mirror (row) : NULL;
 
   g_hash_table_remove (tree->deferred, list_item);
-  tree->busy++;
-  gtk_list_item_set_child (list_item, NULL);
-  if (mirror != NULL)
-    mirror_unbuild (mirror);
-  tree->busy--;
+  if (mirror == NULL || mirror->widget == NULL)
+    {
+      tree->busy++;
+      gtk_list_item_set_child (list_item, NULL);
+      tree->busy--;
+      return;
+    }
+  g_hash_table_add (tree->parked, mirror);
+  schedule_sweep (tree);
 }
