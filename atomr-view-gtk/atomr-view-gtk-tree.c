@@ -478,17 +478,20 @@ patch_move (AtomrViewGtkTree   *tree,
   if (from == to)
     return;
   if (is_rows (parent))
-    atomr_view_gtk_row_model_flush (rows_of (parent));
-  child = g_ptr_array_steal_index (parent->children, from);
-  g_ptr_array_insert (parent->children, to, child);
-  if (is_rows (parent))
     {
-      guint first = MIN (from, to), span = MAX (from, to) - first + 1;
+      AtomrViewGtkRowModel *model = rows_of (parent);
 
-      /* One change over both places: the view keeps the row's widgets. */
-      atomr_view_gtk_row_model_changed (rows_of (parent), first, span, span);
+      /* A remove and an insert, as a GtkListStore user would do it: a change
+       * over the whole span would make the view forget the heights of every
+       * row in between. The row keeps its widgets (see fill_row()). */
+      atomr_view_gtk_row_model_note_removed (model, from);
+      child = g_ptr_array_steal_index (parent->children, from);
+      atomr_view_gtk_row_model_note_inserted (model, to);
+      g_ptr_array_insert (parent->children, to, child);
       return;
     }
+  child = g_ptr_array_steal_index (parent->children, from);
+  g_ptr_array_insert (parent->children, to, child);
   atomr_view_gtk_kind_move_child (parent, child, to > 0 ? child_at (parent, to - 1) : NULL);
 }
 
