@@ -400,12 +400,10 @@ atomr_view_gtk_tree_build (AtomrViewGtkTree *tree,
 /* The mirror at the first @depth indices of @path, or NULL when the path goes
  * through a row that has no widgets now (nothing on screen to change). */
 static AtomrViewGtkMirror *
-resolve (AtomrViewGtkTree *tree,
-         const guint      *path,
-         gsize             depth)
+resolve (AtomrViewGtkMirror *mirror,
+         const guint        *path,
+         gsize               depth)
 {
-  AtomrViewGtkMirror *mirror = tree->root;
-
   for (gsize i = 0; i < depth; i++)
     {
       if (mirror->widget == NULL)
@@ -525,9 +523,11 @@ patch_replace (AtomrViewGtkTree   *tree,
   mirror_free (old);
 }
 
+/* Applies @patch, whose path starts at @root (the tree's root, or a row being recycled). */
 static void
-apply_patch (AtomrViewGtkTree *tree,
-             AtomrViewPatch   *patch)
+apply_patch (AtomrViewGtkTree   *tree,
+             AtomrViewGtkMirror *root,
+             AtomrViewPatch     *patch)
 {
   gsize length;
   const guint *path = atomr_view_patch_get_path (patch, &length);
@@ -537,7 +537,7 @@ apply_patch (AtomrViewGtkTree *tree,
 
   if (op == ATOMR_VIEW_PATCH_OP_SET_PROP || op == ATOMR_VIEW_PATCH_OP_UNSET_PROP)
     {
-      if ((target = resolve (tree, path, length)) != NULL)
+      if ((target = resolve (root, path, length)) != NULL)
         atomr_view_gtk_kind_set_prop (target, atomr_view_patch_get_name (patch),
                                       op == ATOMR_VIEW_PATCH_OP_SET_PROP ? atomr_view_patch_get_value (patch)
                                                                          : NULL);
@@ -549,7 +549,7 @@ apply_patch (AtomrViewGtkTree *tree,
       return;
     }
   g_return_if_fail (length > 0);
-  if ((target = resolve (tree, path, length - 1)) == NULL)
+  if ((target = resolve (root, path, length - 1)) == NULL)
     return;
   switch (op)
     {
@@ -655,6 +655,100 @@ schedule_sweep (AtomrViewGtkTree *tree)
                             "[atomr-view-gtk] rows out of view");
 }
 
+/* Kinds whose widgets hold nothing of the user's (typed text, a toggle):
+ * only rows made of these are recycled, so nothing leaks into another row. */
+static gboolean
+holds_no_user_state (AtomrViewNode *node)
+{
+  static const char * const kinds[] = {
+    ATOMR_VIEW_KIND_CONTAINER, ATOMR_VIEW_KIND_TEXT, ATOMR_VIEW_KIND_BUTTON, ATOMR_VIEW_KIND_IMAGE,
+    ATOMR_VIEW_KIND_SEPARATOR, ATOMR_VIEW_KIND_PROGRESS, ATOMR_VIEW_KIND_SPINNER, NULL,
+  };
+  guint n = atomr_view_node_get_n_children (node);
+
+  if (!g_strv_contains (kinds, atomr_view_node_get_kind (node)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!holds_no_user_state (atomr_view_node_get_child (node, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A row that left the list and still has its widgets, which @mirror can take over. */
+static AtomrViewGtkMirror *
+find_donor (AtomrViewGtkTree   *tree,
+            AtomrViewGtkMirror *mirror)
+{
+  if (!holds_no_user_state (mirror->node))
+    return NULL;
+  for (guint i = tree->departed->len; i-- > 0;)
+    {
+      AtomrViewGtkMirror *donor = g_ptr_array_index (tree->departed, i);
+
+      /* The row's own widget must not call back into its mirror (a button row would). */
+      if (donor->widget != NULL && donor->kind == mirror->kind &&
+          holds_no_user_state (donor->node) &&
+          g_signal_handler_find (donor->widget, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, donor) == 0)
+        return donor;
+    }
+  return NULL;
+}
+
+/* Gives @mirror the widgets of @donor, changed to show @mirror's node, as
+ * GTK's own list factories reuse the widgets of rows that went: making a
+ * row's widgets costs far more than changing a few of their properties.
+ * Returns FALSE, changing nothing, when the two rows differ too much. */
+static gboolean
+recycle_row (AtomrViewGtkTree   *tree,
+             AtomrViewGtkMirror *mirror,
+             AtomrViewGtkMirror *donor)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new_from_node (donor->node);
+  g_autoptr(AtomrViewNode) renamed = NULL;
+  g_autoptr(AtomrViewScene) before = NULL;
+  g_autoptr(AtomrViewScene) after = NULL;
+  g_autoptr(GPtrArray) patches = NULL;
+  GPtrArray *children;
+  guint n;
+
+  /* The same node under the new key, so that the diff goes inside it. */
+  atomr_view_node_builder_set_key (builder, atomr_view_node_get_key (mirror->node));
+  renamed = atomr_view_node_builder_build (builder, NULL);
+  if (renamed == NULL)
+    return FALSE;
+  before = atomr_view_scene_new (renamed);
+  after = atomr_view_scene_new (mirror->node);
+  patches = atomr_view_scene_diff (before, after);
+  for (guint i = 0; i < patches->len; i++)
+    {
+      gsize length;
+
+      atomr_view_patch_get_path (g_ptr_array_index (patches, i), &length);
+      if (length == 0 && atomr_view_patch_get_op (g_ptr_array_index (patches, i)) == ATOMR_VIEW_PATCH_OP_REPLACE)
+        return FALSE;
+    }
+
+  row_detach (donor);
+  mirror->widget = g_steal_pointer (&donor->widget);
+  mirror->target = g_steal_pointer (&donor->target);
+  mirror->data = g_steal_pointer (&donor->data);
+  mirror->css_classes = g_steal_pointer (&donor->css_classes);
+  children = mirror->children;
+  mirror->children = donor->children;
+  donor->children = children;
+  for (guint i = 0; i < mirror->children->len; i++)
+    ((AtomrViewGtkMirror *) g_ptr_array_index (mirror->children, i))->parent = mirror;
+
+  for (guint i = 0; i < patches->len; i++)
+    apply_patch (tree, mirror, g_ptr_array_index (patches, i));
+  /* The row's own mirror shows its node already; its children follow theirs. */
+  n = atomr_view_node_get_n_children (mirror->node);
+  g_return_val_if_fail (n == mirror->children->len, TRUE);
+  for (guint i = 0; i < n; i++)
+    sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (mirror->node, i));
+  return TRUE;
+}
+
 static void
 fill_row (AtomrViewGtkTree *tree,
           GtkListItem      *list_item)
@@ -666,7 +760,12 @@ fill_row (AtomrViewGtkTree *tree,
     return;
   g_hash_table_remove (tree->parked, mirror);
   if (mirror->widget == NULL)
-    mirror_build (mirror);
+    {
+      AtomrViewGtkMirror *donor = find_donor (tree, mirror);
+
+      if (donor == NULL || !recycle_row (tree, mirror, donor))
+        mirror_build (mirror);
+    }
   else if (mirror->holder == list_item && gtk_list_item_get_child (list_item) == mirror->widget)
     return;  /* bound again where it was: nothing to change */
   row_detach (mirror);
@@ -687,7 +786,7 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
   g_ptr_array_set_size (tree->departed, 0);
   tree->patching = TRUE;
   for (guint i = 0; i < patches->len; i++)
-    apply_patch (tree, g_ptr_array_index (patches, i));
+    apply_patch (tree, tree->root, g_ptr_array_index (patches, i));
   for (guint i = 0; i < tree->dirty_models->len; i++)
     atomr_view_gtk_row_model_flush (g_ptr_array_index (tree->dirty_models, i));
   g_ptr_array_set_size (tree->dirty_models, 0);
