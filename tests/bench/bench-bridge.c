@@ -4,7 +4,8 @@
  *  - latency from a window actor's scene update (the moment it hands the
  *    new tree to set_root) to the patch applied on the UI thread (the
  *    moment the GtkLabel it changes gets its new text), on a quiet system:
- *    one update every 5 ms;
+ *    one update every 5 ms; then, as a control, a plain thread waking the
+ *    UI thread with g_main_context_invoke () at the same rate;
  *  - the same, and the window's frames, while the actor floods the bridge
  *    with 100 000 updates a second;
  *  - a chat-like window: a region actor holding the newest messages of a
@@ -603,6 +604,58 @@ run_for (guint ms)
   RUN_UNTIL (g_get_monotonic_time () >= until, "time to pass");
 }
 
+/* The control: the same change without atomr-view, as GTK code would make
+ * it from a worker thread: every 5 ms the thread hands the next number to
+ * the UI thread with g_main_context_invoke (), which sets the counter's
+ * text. Same window, same label, same frames; what is left is what the
+ * machine and GTK cost anything that crosses threads at that moment. */
+typedef struct
+{
+  GtkLabel *counter;
+  guint     left;
+  guint     interval_ms;
+} Control;
+
+typedef struct
+{
+  GtkLabel *counter;
+  guint     number;
+  gint64    sent;
+} ControlUpdate;
+
+static gboolean
+control_arrived_cb (gpointer data)
+{
+  ControlUpdate *update = data;
+  char text[16];
+  double latency;
+
+  g_snprintf (text, sizeof text, "%u", update->number);
+  gtk_label_set_text (update->counter, text);
+  latency = g_get_monotonic_time () - update->sent;
+  g_array_append_val (latencies, latency);
+  g_free (update);
+  return G_SOURCE_REMOVE;
+}
+
+static gpointer
+control_thread (gpointer data)
+{
+  Control *control = data;
+
+  for (guint i = 0; i < control->left; i++)
+    {
+      ControlUpdate *update = g_new (ControlUpdate, 1);
+
+      g_usleep ((gulong) control->interval_ms * 1000);
+      update->counter = control->counter;
+      update->number = 1000000 + i;
+      update->sent = g_get_monotonic_time ();
+      g_main_context_invoke (NULL, control_arrived_cb, update);
+    }
+  return NULL;
+}
+
 static guint64
 stat_u64 (GVariant   *stats,
           const char *name)
@@ -762,6 +815,18 @@ main (int   argc,
               MIN (config.quiet_updates, 4096));
   print_result ("bridge apply latency, quiet: p50", stat_double (before, "apply-latency-p50-us"), "us", extra);
   print_result ("bridge apply latency, quiet: p99", stat_double (before, "apply-latency-p99-us"), "us", extra);
+
+  /* The control, right after: GLib alone, the same rate, the same machine. */
+  {
+    Control control = { GTK_LABEL (counter), config.quiet_updates, config.quiet_interval_ms };
+    GThread *thread;
+
+    g_array_set_size (latencies, 0);
+    thread = g_thread_new ("control", control_thread, &control);
+    RUN_UNTIL (latencies->len >= config.quiet_updates, "the control's wake-ups");
+    g_thread_join (thread);
+    print_spread ("control: a thread sets the label through g_main_context_invoke, quiet", latencies, 1.0, "us");
+  }
 
   run_for (200);
   g_array_set_size (latencies, 0);
