@@ -56,9 +56,10 @@ run_fuzzers() {
     -Db_sanitize=address,undefined -Db_lundef=false -Dintrospection=disabled -Ddocs=disabled \
     -Dbenchmarks=false -Dexamples=false -Dgtk=disabled
   meson compile -C "$dir"
-  local scratch
-  scratch=$(mktemp -d)
-  trap 'rm -rf "$scratch"' RETURN
+  # Global, not local: the EXIT trap runs after this function's locals are gone.
+  fuzz_scratch=$(mktemp -d)
+  trap 'rm -rf "$fuzz_scratch"' EXIT
+  local scratch=$fuzz_scratch
   for target in scene-json scene-variant scene-apply; do
     local options=(-max_total_time=20 -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
                    -artifact_prefix="$scratch/$target-")
@@ -95,7 +96,7 @@ case "${1:-}" in
   run)
     install_packages
     build _build
-    exec ./_build/examples/atomr-view-actors-console
+    exec ./_build/examples/atomr-view-todo
     ;;
   test)
     install_packages

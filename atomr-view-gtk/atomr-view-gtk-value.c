@@ -96,6 +96,15 @@ atomr_view_gtk_variant_fits (GVariant   *variant,
   return strcmp (g_variant_get_type_string (variant), type) == 0;
 }
 
+/* A whole number as text, for messages: xgettext cannot read a format macro inside _(). */
+static const char *
+integer_text (gint64 number,
+              char   digits[24])
+{
+  g_snprintf (digits, 24, "%" G_GINT64_FORMAT, number);
+  return digits;
+}
+
 static gboolean
 wrong_type (GParamSpec  *pspec,
             GVariant    *variant,
@@ -118,6 +127,7 @@ enum_from_variant (GParamSpec  *pspec,
   GEnumClass *klass = G_PARAM_SPEC_ENUM (pspec)->enum_class;
   GEnumValue *found = NULL;
   gint64 number;
+  char digits[24];
 
   if (g_variant_is_of_type (variant, G_VARIANT_TYPE_STRING))
     {
@@ -145,8 +155,9 @@ enum_from_variant (GParamSpec  *pspec,
       if (found == NULL)
         {
           g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE,
-                       _("%" G_GINT64_FORMAT " is not a value of %s"),
-                       number, g_type_name (G_PARAM_SPEC_VALUE_TYPE (pspec)));
+                       /* TRANSLATORS: the first %s is a whole number */
+                       _("%s is not a value of %s"),
+                       integer_text (number, digits), g_type_name (G_PARAM_SPEC_VALUE_TYPE (pspec)));
           return FALSE;
         }
     }
@@ -192,6 +203,7 @@ flags_from_variant (GParamSpec  *pspec,
   GFlagsClass *klass = G_PARAM_SPEC_FLAGS (pspec)->flags_class;
   guint flags = 0;
   gint64 number;
+  char digits[24];
 
   if (g_variant_is_of_type (variant, G_VARIANT_TYPE_STRING))
     {
@@ -214,8 +226,9 @@ flags_from_variant (GParamSpec  *pspec,
       if (number < 0 || number > G_MAXUINT || ((guint) number & ~klass->mask) != 0)
         {
           g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE,
-                       _("%" G_GINT64_FORMAT " is not a combination of flags of %s"),
-                       number, g_type_name (G_PARAM_SPEC_VALUE_TYPE (pspec)));
+                       /* TRANSLATORS: the first %s is a whole number */
+                       _("%s is not a combination of flags of %s"),
+                       integer_text (number, digits), g_type_name (G_PARAM_SPEC_VALUE_TYPE (pspec)));
           return FALSE;
         }
       flags = (guint) number;
@@ -237,6 +250,7 @@ integer_from_variant (GParamSpec  *pspec,
   GType type = G_PARAM_SPEC_VALUE_TYPE (pspec);
   gboolean fits = TRUE;
   gint64 number;
+  char digits[24];
 
   if (!atomr_view_gtk_variant_get_integer (variant, &number))
     return wrong_type (pspec, variant, _("a whole number"), error);
@@ -282,7 +296,8 @@ integer_from_variant (GParamSpec  *pspec,
     {
       g_value_unset (value);
       g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE,
-                   _("%" G_GINT64_FORMAT " does not fit a property of type “%s”"), number,
+                   /* TRANSLATORS: the first %s is a whole number */
+                   _("%s does not fit a property of type “%s”"), integer_text (number, digits),
                    g_type_name (type));
       return FALSE;
     }

@@ -190,6 +190,57 @@ atomr_view_actor_ref_tell (AtomrViewActorRef *self,
 }
 
 /**
+ * atomr_view_actor_ref_tell_many:
+ * @self: the recipient
+ * @messages: an array (of type `aT`) whose elements are the messages; of an
+ *   array of variants (`av`), the value inside each element. A floating
+ *   reference is sunk
+ * @sender: (nullable): the actor to which replies go, or %NULL
+ *
+ * Sends each element of @messages to the actor, in order, as
+ * [method@AtomrView.ActorRef.tell] would one at a time.
+ *
+ * It is one call for many messages: the Python `tell_many()` packs a list
+ * of values into one array, so that a batch crosses from Python into C once
+ * instead of once per message. Elements of an array of fixed-size values
+ * (integers, doubles) share its memory rather than being copied.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_actor_ref_tell_many (AtomrViewActorRef *self,
+                                GVariant          *messages,
+                                AtomrViewActorRef *sender)
+{
+  g_autoptr(GVariant) owned = NULL;
+  gboolean boxed;
+  gsize n;
+
+  g_return_if_fail (ATOMR_VIEW_IS_ACTOR_REF (self));
+  g_return_if_fail (messages != NULL);
+  g_return_if_fail (sender == NULL || ATOMR_VIEW_IS_ACTOR_REF (sender));
+
+  owned = g_variant_ref_sink (messages);
+  g_return_if_fail (g_variant_is_of_type (owned, G_VARIANT_TYPE_ARRAY));
+
+  boxed = g_variant_type_equal (g_variant_type_element (g_variant_get_type (owned)), G_VARIANT_TYPE_VARIANT);
+  n = g_variant_n_children (owned);
+  for (gsize i = 0; i < n; i++)
+    {
+      g_autoptr(GVariant) message = g_variant_get_child_value (owned, i);
+
+      if (boxed)
+        {
+          GVariant *inner = g_variant_get_variant (message);
+
+          g_variant_unref (message);
+          message = inner;
+        }
+      atomr_view_actor_ref_tell (self, message, sender);
+    }
+}
+
+/**
  * atomr_view_actor_ref_try_tell:
  * @self: the recipient
  * @message: the message; a floating reference is sunk

@@ -21,6 +21,10 @@ void        atomr_view_actor_ref_tell           (AtomrViewActorRef    *self,
                                                  GVariant             *message,
                                                  AtomrViewActorRef    *sender);
 ATOMR_VIEW_AVAILABLE_IN_ALL
+void        atomr_view_actor_ref_tell_many      (AtomrViewActorRef    *self,
+                                                 GVariant             *messages,
+                                                 AtomrViewActorRef    *sender);
+ATOMR_VIEW_AVAILABLE_IN_ALL
 gboolean    atomr_view_actor_ref_try_tell       (AtomrViewActorRef    *self,
                                                  GVariant             *message,
                                                  AtomrViewActorRef    *sender,

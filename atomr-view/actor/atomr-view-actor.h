@@ -64,4 +64,8 @@ struct _AtomrViewActorClass
   gpointer _reserved[16];
 };
 
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void atomr_view_actor_fail (AtomrViewActor *self,
+                            const GError   *error);
+
 G_END_DECLS

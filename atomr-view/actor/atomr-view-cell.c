@@ -3,6 +3,7 @@
 
 #include "atomr-view-actor.h"
 #include "atomr-view-actor-error.h"
+#include "atomr-view-actor-private.h"
 #include "atomr-view-actor-ref-private.h"
 #include "atomr-view-cell-private.h"
 #include "atomr-view-context-private.h"
@@ -531,6 +532,26 @@ remove_watcher (AtomrViewCell     *self,
     g_ptr_array_remove_index (self->extras->watchers, index);
 }
 
+/* A failure the actor reported with atomr_view_actor_fail() during the call
+ * that just returned counts as if the call had returned it; an error that the
+ * call returned itself comes first. */
+static gboolean
+collect_reported_failure (AtomrViewCell  *self,
+                          gboolean        ok,
+                          GError        **error)
+{
+  g_autoptr(GError) reported = NULL;
+
+  if (self->actor == NULL)
+    return ok;
+  reported = atomr_view_actor_steal_failure (self->actor);
+  if (reported == NULL || (!ok && *error != NULL))
+    return ok;
+  g_clear_error (error);
+  *error = g_steal_pointer (&reported);
+  return FALSE;
+}
+
 static void
 death_notice (AtomrViewCell     *self,
               AtomrViewContext  *context,
@@ -544,9 +565,13 @@ death_notice (AtomrViewCell     *self,
   g_ptr_array_remove_index (self->extras->watching, index);
   if (self->actor != NULL)
     {
+      g_autoptr(GError) error = NULL;
+
       atomr_view_context_enter (context, self, NULL);
       ATOMR_VIEW_ACTOR_GET_CLASS (self->actor)->terminated (self->actor, context, subject);
       atomr_view_context_leave (context);
+      if (!collect_reported_failure (self, TRUE, &error))
+        fail (self, error);
     }
 }
 
@@ -784,6 +809,7 @@ do_create (AtomrViewCell    *self,
   atomr_view_context_enter (context, self, NULL);
   ok = ATOMR_VIEW_ACTOR_GET_CLASS (self->actor)->pre_start (self->actor, context, &error);
   atomr_view_context_leave (context);
+  ok = collect_reported_failure (self, ok, &error);
   if (!ok)
     fail (self, error);
 }
@@ -958,6 +984,7 @@ finish_restart (AtomrViewCell    *self,
   atomr_view_context_enter (context, self, NULL);
   ok = ATOMR_VIEW_ACTOR_GET_CLASS (self->actor)->post_restart (self->actor, context, cause, &error);
   atomr_view_context_leave (context);
+  ok = collect_reported_failure (self, ok, &error);
   if (!ok)
     {
       fail (self, error);
@@ -1303,6 +1330,7 @@ invoke (AtomrViewCell     *self,
 
   if (!atomr_view_context_leave (context))
     atomr_view_envelope_free (envelope);
+  ok = collect_reported_failure (self, ok, &error);
 
   extras = self->extras;
   if (extras != NULL)

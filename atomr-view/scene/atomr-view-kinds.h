@@ -7,6 +7,8 @@
 
 #include <glib.h>
 
+#include "atomr-view-version-macros.h"
+
 /* The core vocabulary: kinds every backend supports and the props they take.
  * Any other kind name passes through to the backend; docs/scenes.md has the table. */
 
@@ -408,5 +410,9 @@ G_BEGIN_DECLS
  * Since: 0.1
  */
 #define ATOMR_VIEW_PROP_PIXEL_SIZE "pixel-size"
+
+ATOMR_VIEW_AVAILABLE_IN_ALL
+const GVariantType *atomr_view_kind_get_prop_type (const char *kind,
+                                                   const char *name);
 
 G_END_DECLS

@@ -24,7 +24,10 @@
  * - **scenes conflate per window**: a scene posted while the previous one is
  *   still waiting replaces it, so a slow UI thread only ever shows the newest
  *   scene, never a backlog. The UI thread turns the scene into patches against
- *   what the window shows with [method@AtomrView.Scene.diff].
+ *   what the window shows with [method@AtomrView.Scene.diff]. A scene that
+ *   follows another by less than 8 ms (half a 60 Hz frame) waits out the
+ *   rest of that time, so that a flood is shown at about frame rate rather
+ *   than once per turn of the main loop.
  * - **window lifecycle is never dropped**: opening and closing go through a
  *   bounded queue that is applied in order; a window actor opens once and
  *   closes once, so the bound is never reached in practice, and opening fails
@@ -51,6 +54,8 @@
 #define PARKED_CAPACITY      1024
 #define LATENCY_SAMPLES      4096
 #define RETIRED_CAPACITY     8
+/* Half a 60 Hz frame: under a flood a window is given a new scene at most this often. */
+#define APPLY_SPACING_US     8000
 
 typedef enum
 {
@@ -84,6 +89,7 @@ typedef struct
 
   /* The UI thread. */
   AtomrViewScene    *shown;
+  gint64             shown_at;         /* when a scene was last applied, monotonic µs */
   gboolean           open_on_backend;
   GQueue             parked;           /* GVariant event messages */
 } BridgeWindow;
@@ -178,12 +184,16 @@ drain_check (GSource *source)
   return atomic_load (&((DrainSource *) source)->bridge->dirty) != 0;
 }
 
+static void flush (AtomrViewUiBridge *self,
+                   gboolean           paced);
+
 static gboolean
 drain_dispatch (GSource     *source,
                 GSourceFunc  callback,
                 gpointer     user_data)
 {
-  atomr_view_ui_bridge_flush (((DrainSource *) source)->bridge);
+  g_source_set_ready_time (source, -1);
+  flush (((DrainSource *) source)->bridge, TRUE);
   return G_SOURCE_CONTINUE;
 }
 
@@ -965,6 +975,7 @@ render_window (AtomrViewUiBridge *self,
     }
   retire (self, g_steal_pointer (&window->shown));
   window->shown = atomr_view_scene_ref (scene);
+  window->shown_at = g_get_monotonic_time ();
   record_latency (self, posted_at, started, g_get_monotonic_time ());
 }
 
@@ -1014,13 +1025,25 @@ apply_lifecycle (AtomrViewUiBridge *self,
 void
 atomr_view_ui_bridge_flush (AtomrViewUiBridge *self)
 {
+  g_return_if_fail (ATOMR_VIEW_IS_UI_BRIDGE (self));
+
+  flush (self, FALSE);
+}
+
+/* UI thread. When @paced, a window that was given a scene less than
+ * APPLY_SPACING_US ago keeps its newest one waiting until then: a flood of
+ * scenes is shown at about frame rate instead of once per main loop turn. */
+static void
+flush (AtomrViewUiBridge *self,
+       gboolean           paced)
+{
   g_autoptr(GPtrArray) windows = NULL;
   GQueue commands = G_QUEUE_INIT;
   LifecycleCommand *command;
   GHashTableIter iter;
   gpointer value;
-
-  g_return_if_fail (ATOMR_VIEW_IS_UI_BRIDGE (self));
+  gint64 now = g_get_monotonic_time ();
+  gint64 next_due = G_MAXINT64;
 
   atomic_store (&self->dirty, 0);
 
@@ -1054,7 +1077,10 @@ atomr_view_ui_bridge_flush (AtomrViewUiBridge *self)
         continue;
 
       atomr_view_lock (&self->lock);
-      scene = g_steal_pointer (&window->pending);
+      if (paced && window->pending != NULL && now - window->shown_at < APPLY_SPACING_US)
+        next_due = MIN (next_due, window->shown_at + APPLY_SPACING_US);
+      else
+        scene = g_steal_pointer (&window->pending);
       posted_at = window->pending_posted_at;
       if (window->title_dirty)
         title = g_strdup (window->title);
@@ -1087,6 +1113,8 @@ atomr_view_ui_bridge_flush (AtomrViewUiBridge *self)
       if (window->parked.length > 0)
         mark_dirty (self);
     }
+  if (next_due != G_MAXINT64)
+    g_source_set_ready_time (self->drain_source, next_due);
 }
 
 /**

@@ -273,6 +273,49 @@ test_ask_blocking_refused_on_own_thread (ActorFixture  *fixture,
   g_assert_error (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_WOULD_DEADLOCK);
 }
 
+/* tell_many: each element is a message, in order; an av's values, not its variants. */
+static void
+test_tell_many (ActorFixture  *fixture,
+                gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) actor = spawn_script (fixture, "many", NULL);
+  g_autoptr(GVariantBuilder) ops = g_variant_builder_new (G_VARIANT_TYPE ("a(sv)"));
+  g_autoptr(GVariantBuilder) boxed = g_variant_builder_new (G_VARIANT_TYPE ("av"));
+
+  for (int i = 0; i < 3; i++)
+    g_variant_builder_add_value (ops, test_op ("report", g_variant_new_int32 (i)));
+  g_variant_builder_add_value (ops, test_op ("inc", NULL));
+  atomr_view_actor_ref_tell_many (actor, g_variant_builder_end (ops), NULL);
+  wait_for_line (fixture, "report 2");
+  g_assert_cmpint (line_index (fixture, "report 0"), <, line_index (fixture, "report 1"));
+  g_assert_cmpint (line_index (fixture, "report 1"), <, line_index (fixture, "report 2"));
+  g_assert_cmpint (ask_count (actor, NULL), ==, 1);
+
+  g_variant_builder_add_value (boxed, g_variant_new_variant (test_op ("inc", NULL)));
+  g_variant_builder_add_value (boxed, g_variant_new_variant (test_op ("inc", NULL)));
+  atomr_view_actor_ref_tell_many (actor, g_variant_builder_end (boxed), NULL);
+  atomr_view_actor_ref_tell_many (actor, g_variant_new_array (G_VARIANT_TYPE ("(sv)"), NULL, 0), NULL);
+  g_assert_cmpint (ask_count (actor, NULL), ==, 3);
+  g_assert_cmpuint (atomr_view_actor_system_get_dead_letter_count (fixture->system), ==, 0);
+}
+
+static void
+test_tell_many_refuses_a_non_array (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AtomrViewActorSystem) system = atomr_view_actor_system_new ("refuse", NULL);
+      g_autoptr(AtomrViewProps) props = atomr_view_props_new (ATOMR_VIEW_TYPE_ACTOR);
+      g_autoptr(AtomrViewActorRef) actor = atomr_view_actor_system_spawn (system, props, "a", NULL);
+
+      atomr_view_actor_ref_tell_many (actor, g_variant_new_int32 (1), NULL);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*g_variant_is_of_type (owned, G_VARIANT_TYPE_ARRAY)*");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -281,6 +324,8 @@ main (int   argc,
 
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-order-threads", test_tell_order_threads);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-order-actors", test_tell_order_actors);
+  ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-many", test_tell_many);
+  g_test_add_func ("/AtomrView/Actor/Messaging/tell-many-refuses-a-non-array", test_tell_many_refuses_a_non_array);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-replies", test_ask_replies);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-timeout", test_ask_timeout);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-cancelled", test_ask_cancelled);

@@ -251,6 +251,260 @@ test_pre_start_failure (ActorFixture  *fixture,
   g_assert_cmpuint (count_lines (fixture, "pre-start /user/doomed"), ==, 11);
 }
 
+/* -- failures reported with atomr_view_actor_fail() ------------------------ */
+
+/* Reports to a probe; messages are (sv):
+ *   ("fail-later", "why")  reports a failure, then goes on and reports ("went-on", why)
+ *   ("fail-both", _)       reports "reported", then returns the error "returned"
+ *   ("watch", address)     watches that actor; its death is reported as a failure
+ *   ("timeout", ms)        sets a receive timeout; the timeout is reported as a failure
+ *   ("spawn", name)        spawns a child of the same kind, replies its address
+ *   ("get", _)             replies the instance number (u) */
+#define TEST_TYPE_REPORTER (test_reporter_get_type ())
+G_DECLARE_FINAL_TYPE (TestReporter, test_reporter, TEST, REPORTER, AtomrViewActor)
+
+struct _TestReporter
+{
+  AtomrViewActor     parent_instance;
+  AtomrViewActorRef *probe;
+  AtomrViewProps    *props;      /* to spawn children like itself */
+  guint              instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestReporter, test_reporter, ATOMR_VIEW_TYPE_ACTOR)
+
+static guint reporter_instances;
+
+static void
+reporter_report (TestReporter *self,
+                 const char   *what,
+                 GVariant     *value)
+{
+  atomr_view_actor_ref_tell (self->probe, g_variant_new ("(sv)", what, value), NULL);
+}
+
+static void
+reporter_fail (TestReporter *self,
+               const char   *why)
+{
+  g_autoptr(GError) error = g_error_new_literal (ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_FAILED, why);
+
+  atomr_view_actor_fail (ATOMR_VIEW_ACTOR (self), error);
+}
+
+static gboolean
+test_reporter_pre_start (AtomrViewActor    *actor,
+                         AtomrViewContext  *context,
+                         GError           **error)
+{
+  const char *path = atomr_view_actor_ref_get_path (atomr_view_context_get_self (context));
+
+  reporter_report (TEST_REPORTER (actor), "pre-start", g_variant_new ("(su)", path, TEST_REPORTER (actor)->instance));
+  return TRUE;
+}
+
+static gboolean
+test_reporter_receive (AtomrViewActor    *actor,
+                       AtomrViewContext  *context,
+                       GVariant          *message,
+                       GError           **error)
+{
+  TestReporter *self = TEST_REPORTER (actor);
+  g_autoptr(GVariant) argument = NULL;
+  const char *op;
+
+  g_variant_get (message, "(&sv)", &op, &argument);
+  if (g_str_equal (op, "fail-later"))
+    {
+      reporter_fail (self, g_variant_get_string (argument, NULL));
+      reporter_report (self, "went-on", argument);
+    }
+  else if (g_str_equal (op, "fail-both"))
+    {
+      reporter_fail (self, "reported");
+      g_set_error_literal (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_FAILED, "returned");
+      return FALSE;
+    }
+  else if (g_str_equal (op, "watch"))
+    {
+      g_autoptr(AtomrViewActorRef) watched =
+        atomr_view_actor_system_resolve_variant (atomr_view_context_get_system (context), argument, error);
+
+      if (watched == NULL)
+        return FALSE;
+      atomr_view_context_watch (context, watched);
+      atomr_view_context_reply (context, g_variant_new_boolean (TRUE));
+    }
+  else if (g_str_equal (op, "timeout"))
+    atomr_view_context_set_receive_timeout (context, g_variant_get_uint32 (argument));
+  else if (g_str_equal (op, "spawn"))
+    {
+      g_autoptr(AtomrViewActorRef) child =
+        atomr_view_context_spawn (context, self->props, g_variant_get_string (argument, NULL), error);
+
+      if (child == NULL)
+        return FALSE;
+      atomr_view_context_reply (context, atomr_view_actor_ref_to_variant (child));
+    }
+  else if (g_str_equal (op, "get"))
+    atomr_view_context_reply (context, g_variant_new_uint32 (self->instance));
+  return TRUE;
+}
+
+static void
+test_reporter_terminated (AtomrViewActor    *actor,
+                          AtomrViewContext  *context,
+                          AtomrViewActorRef *who)
+{
+  g_autofree char *why = g_strdup_printf ("%s died", atomr_view_actor_ref_get_path (who));
+
+  reporter_fail (TEST_REPORTER (actor), why);
+}
+
+static void
+test_reporter_receive_timeout (AtomrViewActor   *actor,
+                               AtomrViewContext *context)
+{
+  atomr_view_context_set_receive_timeout (context, 0);
+  reporter_fail (TEST_REPORTER (actor), "nothing came");
+}
+
+static void
+test_reporter_finalize (GObject *object)
+{
+  TestReporter *self = TEST_REPORTER (object);
+
+  g_clear_object (&self->probe);
+  g_clear_pointer (&self->props, atomr_view_props_unref);
+  G_OBJECT_CLASS (test_reporter_parent_class)->finalize (object);
+}
+
+static void
+test_reporter_class_init (TestReporterClass *klass)
+{
+  AtomrViewActorClass *actor_class = ATOMR_VIEW_ACTOR_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = test_reporter_finalize;
+  actor_class->pre_start = test_reporter_pre_start;
+  actor_class->receive = test_reporter_receive;
+  actor_class->terminated = test_reporter_terminated;
+  actor_class->receive_timeout = test_reporter_receive_timeout;
+}
+
+static void
+test_reporter_init (TestReporter *self)
+{
+  self->instance = g_atomic_int_add (&reporter_instances, 1) + 1;
+}
+
+typedef struct
+{
+  AtomrViewActorRef *probe;
+  AtomrViewProps    *props;   /* not a reference: the props own this */
+} ReporterFactory;
+
+static AtomrViewActor *
+make_reporter (gpointer user_data)
+{
+  ReporterFactory *factory = user_data;
+  TestReporter *self = g_object_new (TEST_TYPE_REPORTER, NULL);
+
+  self->probe = g_object_ref (factory->probe);
+  self->props = atomr_view_props_ref (factory->props);
+  return ATOMR_VIEW_ACTOR (self);
+}
+
+static void
+reporter_factory_free (gpointer data)
+{
+  ReporterFactory *factory = data;
+
+  g_object_unref (factory->probe);
+  g_free (factory);
+}
+
+/* A reporter under /user whose children are decided by recording_decider. */
+static AtomrViewActorRef *
+spawn_reporter_parent (ActorFixture *fixture)
+{
+  g_autoptr(AtomrViewSupervisorStrategy) strategy = atomr_view_supervisor_strategy_new (ATOMR_VIEW_SUPERVISION_ONE_FOR_ONE, -1, 0);
+  ReporterFactory *factory = g_new0 (ReporterFactory, 1);
+  g_autoptr(AtomrViewProps) props = atomr_view_props_new_with_factory (make_reporter, factory, reporter_factory_free);
+  g_autoptr(GError) error = NULL;
+  AtomrViewActorRef *parent;
+
+  factory->probe = g_object_ref (fixture->probe->ref);
+  factory->props = props;
+  atomr_view_supervisor_strategy_set_decider (strategy, recording_decider, g_object_ref (fixture->probe->ref),
+                                              g_object_unref);
+  atomr_view_props_set_supervisor_strategy (props, strategy);
+  parent = atomr_view_actor_system_spawn (fixture->system, props, "parent", &error);
+  g_assert_no_error (error);
+  return parent;
+}
+
+static guint
+ask_instance (AtomrViewActorRef *ref)
+{
+  g_autoptr(GVariant) reply = ask_ok (ref, test_op ("get", NULL));
+
+  return g_variant_get_uint32 (reply);
+}
+
+/* A handler that reports a failure and returns TRUE fails all the same, once it has returned. */
+static void
+test_reported_failure_from_receive (ActorFixture  *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) parent = spawn_reporter_parent (fixture);
+  g_autoptr(AtomrViewActorRef) child = spawn_child_of (fixture, parent, "child");
+  guint before = ask_instance (child);
+
+  atomr_view_actor_ref_tell (child, test_op ("fail-later", g_variant_new_string ("render broke")), NULL);
+  wait_for_line (fixture, "decided render broke");
+  g_assert_cmpint (line_index (fixture, "went-on render broke"), <, line_index (fixture, "decided render broke"));
+  wait_for_lines (fixture, "pre-start /user/parent/child", 2);
+  g_assert_cmpuint (ask_instance (child), !=, before);
+}
+
+/* An error the handler returns comes before one it reported. */
+static void
+test_returned_error_wins (ActorFixture  *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) parent = spawn_reporter_parent (fixture);
+  g_autoptr(AtomrViewActorRef) child = spawn_child_of (fixture, parent, "child");
+
+  atomr_view_actor_ref_tell (child, test_op ("fail-both", NULL), NULL);
+  wait_for_line (fixture, "decided returned");
+  wait_for_lines (fixture, "pre-start /user/parent/child", 2);
+  /* The reported failure was not kept for a later message either. */
+  g_assert_cmpuint (ask_instance (child), >, 0);
+  collect_lines (fixture, 50);
+  g_assert_cmpuint (count_lines (fixture, "decided reported"), ==, 0);
+  g_assert_cmpuint (count_lines (fixture, "decided returned"), ==, 1);
+}
+
+/* terminated and receive_timeout cannot return an error; they report one. */
+static void
+test_reported_failure_from_void_hooks (ActorFixture  *fixture,
+                                       gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) parent = spawn_reporter_parent (fixture);
+  g_autoptr(AtomrViewActorRef) watcher = spawn_child_of (fixture, parent, "watcher");
+  g_autoptr(AtomrViewActorRef) sleeper = spawn_child_of (fixture, parent, "sleeper");
+  g_autoptr(AtomrViewActorRef) doomed = spawn_script (fixture, "doomed", NULL);
+  g_autoptr(GVariant) ok = ask_ok (watcher, test_op ("watch", atomr_view_actor_ref_to_variant (doomed)));
+
+  atomr_view_actor_ref_stop (doomed);
+  wait_for_line (fixture, "decided /user/doomed died");
+  wait_for_lines (fixture, "pre-start /user/parent/watcher", 2);
+
+  atomr_view_actor_ref_tell (sleeper, test_op ("timeout", g_variant_new_uint32 (10)), NULL);
+  wait_for_line (fixture, "decided nothing came");
+  wait_for_lines (fixture, "pre-start /user/parent/sleeper", 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -266,6 +520,9 @@ main (int   argc,
   ACTOR_TEST ("/AtomrView/Actor/Supervision/budget-stops", test_restart_budget_stops);
   ACTOR_TEST ("/AtomrView/Actor/Supervision/budget-window", test_restart_budget_window);
   ACTOR_TEST ("/AtomrView/Actor/Supervision/pre-start-failure", test_pre_start_failure);
+  ACTOR_TEST ("/AtomrView/Actor/Supervision/reported-failure", test_reported_failure_from_receive);
+  ACTOR_TEST ("/AtomrView/Actor/Supervision/returned-error-wins", test_returned_error_wins);
+  ACTOR_TEST ("/AtomrView/Actor/Supervision/reported-failure-void-hooks", test_reported_failure_from_void_hooks);
 
   return g_test_run ();
 }

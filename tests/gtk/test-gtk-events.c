@@ -131,7 +131,8 @@ static AtomrViewNode *
 test_region_render (AtomrViewRegionActor *actor)
 {
   return parse_node ("{\"kind\": \"container\", \"children\": ["
-                     " {\"kind\": \"button\", \"key\": \"ping\", \"props\": {\"label\": \"Ping\"}}]}");
+                     " {\"kind\": \"button\", \"key\": \"ping\", \"props\": {\"label\": \"Ping\"}},"
+                     " {\"kind\": \"button\", \"key\": \"boom\", \"props\": {\"label\": \"Break\"}}]}");
 }
 
 static gboolean
@@ -141,6 +142,11 @@ test_region_handle_event (AtomrViewRegionActor  *actor,
                           GError               **error)
 {
   report (TEST_REGION (actor)->probe, "region", event);
+  if (g_strcmp0 (atomr_view_event_get_key (event), "boom") == 0)
+    {
+      g_set_error_literal (error, ATOMR_VIEW_ACTOR_ERROR, ATOMR_VIEW_ACTOR_ERROR_FAILED, "the side panel broke");
+      return FALSE;
+    }
   return TRUE;
 }
 
@@ -240,6 +246,7 @@ events_setup (EventsFixture *fixture,
               gconstpointer  data)
 {
   g_autoptr(AtomrViewProps) props = NULL;
+  g_autoptr(AtomrViewSupervisorStrategy) stop_children = NULL;
   g_autoptr(GError) error = NULL;
   WindowSetup *setup = g_new0 (WindowSetup, 1);
 
@@ -249,6 +256,10 @@ events_setup (EventsFixture *fixture,
   fixture->bridge = atomr_view_ui_bridge_new (fixture->system, ATOMR_VIEW_BACKEND (fixture->backend));
   setup->probe = g_object_ref (fixture->probe->ref);
   props = atomr_view_props_new_with_factory (make_window, setup, (GDestroyNotify) window_setup_free);
+  /* A region that fails stops (the default would restart it), so that it leaves its placeholder. */
+  stop_children = atomr_view_supervisor_strategy_new (ATOMR_VIEW_SUPERVISION_ONE_FOR_ONE, -1, 0);
+  atomr_view_supervisor_strategy_set_default_directive (stop_children, ATOMR_VIEW_DIRECTIVE_STOP);
+  atomr_view_props_set_supervisor_strategy (props, stop_children);
   fixture->window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
   g_assert_no_error (error);
   ATOMR_VIEW_TEST_WAIT_UNTIL (find_widget (fixture, "form/amount") != NULL, TEST_DEADLINE_MS);
@@ -405,6 +416,56 @@ assert_error_event (AtomrViewEvent *event,
     g_error ("“%s” does not say “%s”", message, part);
 }
 
+/* Whether @widget or a widget inside it is a label showing @text. */
+static gboolean
+shows_label (GtkWidget  *widget,
+             const char *text)
+{
+  if (widget == NULL)
+    return FALSE;
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0 &&
+      gtk_widget_get_mapped (widget))
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL; child = gtk_widget_get_next_sibling (child))
+    if (shows_label (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* A region whose actor fails shows a placeholder; the rest of the window works. */
+static void
+test_failed_region (EventsFixture *fixture,
+                    gconstpointer  data)
+{
+  AtomrViewEvent *event;
+  GtkWidget *boom;
+
+  atomr_view_actor_ref_tell (fixture->window, g_variant_new ("(ss)", "region", "side"), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL ((boom = find_widget (fixture, "side/#0/boom")) != NULL, TEST_DEADLINE_MS);
+  g_signal_emit_by_name (boom, "clicked");
+  event = expect_event (fixture, "region");
+  assert_path (event, "boom");
+  atomr_view_event_unref (event);
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_label (find_widget (fixture, "side"), "This part of the window stopped working."),
+                              TEST_DEADLINE_MS);
+  g_assert_null (find_widget (fixture, "side/#0/ping"));
+
+  g_signal_emit_by_name (find_widget (fixture, "#2"), "clicked");
+  event = expect_event (fixture, "window");
+  assert_path (event, "#2");
+  atomr_view_event_unref (event);
+  atomr_view_actor_ref_tell (fixture->window,
+                             g_variant_new ("(ss)", "show",
+                                            "{\"kind\": \"container\", \"children\": ["
+                                            " {\"kind\": \"text\", \"key\": \"title\", \"props\": {\"text\": \"Still here\"}},"
+                                            " {\"kind\": \"region\", \"key\": \"side\"}]}"),
+                             NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (g_strcmp0 (gtk_label_get_text (GTK_LABEL (find_widget (fixture, "title"))), "Still here") == 0,
+                              TEST_DEADLINE_MS);
+  g_assert_true (shows_label (find_widget (fixture, "side"), "This part of the window stopped working."));
+}
+
 static void
 test_malformed_patch (EventsFixture *fixture,
                       gconstpointer  data)
@@ -522,6 +583,7 @@ main (int   argc,
 
   EVENTS_TEST ("/AtomrViewGtk/Events/input-reaches-the-window-actor", test_input_reaches_the_window_actor);
   EVENTS_TEST ("/AtomrViewGtk/Events/region-input-reaches-the-region-actor", test_region_input_reaches_the_region_actor);
+  EVENTS_TEST ("/AtomrViewGtk/Events/failed-region", test_failed_region);
   EVENTS_TEST ("/AtomrViewGtk/Events/malformed-patch", test_malformed_patch);
   EVENTS_TEST ("/AtomrViewGtk/Events/unknown-property", test_unknown_property);
   EVENTS_TEST ("/AtomrViewGtk/Events/frames", test_frames);

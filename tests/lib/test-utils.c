@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <string.h>
+
 #include "test-utils.h"
 
 static gboolean
@@ -37,4 +39,42 @@ atomr_view_test_count_threads (void)
   while (g_dir_read_name (dir) != NULL)
     n++;
   return n;
+}
+
+guint64
+atomr_view_test_read_rss_kib (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  g_assert_true (g_file_get_contents ("/proc/self/status", &status, NULL, NULL));
+  line = strstr (status, "VmRSS:");
+  g_assert_nonnull (line);
+  return g_ascii_strtoull (line + strlen ("VmRSS:"), NULL, 10);
+}
+
+static gboolean
+heartbeat_cb (gpointer user_data)
+{
+  AtomrViewTestHeartbeat *beat = user_data;
+  gint64 now = g_get_monotonic_time ();
+
+  if (beat->last != 0)
+    beat->longest_gap = MAX (beat->longest_gap, now - beat->last);
+  beat->last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+void
+atomr_view_test_heartbeat_start (AtomrViewTestHeartbeat *beat)
+{
+  beat->last = 0;
+  beat->longest_gap = 0;
+  beat->source_id = g_timeout_add (5, heartbeat_cb, beat);
+}
+
+void
+atomr_view_test_heartbeat_stop (AtomrViewTestHeartbeat *beat)
+{
+  g_clear_handle_id (&beat->source_id, g_source_remove);
 }

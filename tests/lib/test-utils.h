@@ -31,4 +31,19 @@ void atomr_view_test_iterate (gint64 deadline_us);
 /* Number of threads of this process, read from /proc/self/task. */
 guint atomr_view_test_count_threads (void);
 
+/* Resident memory of this process in KiB, read from /proc/self/status. */
+guint64 atomr_view_test_read_rss_kib (void);
+
+/* A timeout on the default main context every 5 ms that records the longest
+ * gap between its runs: how long the main loop was kept from its sources. */
+typedef struct
+{
+  guint  source_id;
+  gint64 last;
+  gint64 longest_gap;
+} AtomrViewTestHeartbeat;
+
+void atomr_view_test_heartbeat_start (AtomrViewTestHeartbeat *beat);
+void atomr_view_test_heartbeat_stop  (AtomrViewTestHeartbeat *beat);
+
 G_END_DECLS

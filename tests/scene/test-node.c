@@ -534,6 +534,36 @@ test_builder_preconditions (void)
   g_test_trap_assert_stderr ("*CRITICAL*atomr_view_node_builder_new*kind != NULL*");
 }
 
+/* The vocabulary's types, as bindings read them; unknown kinds and props have none. */
+static void
+test_kind_prop_types (void)
+{
+  struct { const char *kind, *name, *type; } cases[] = {
+    { ATOMR_VIEW_KIND_CONTAINER, ATOMR_VIEW_PROP_SPACING, "i" },
+    { ATOMR_VIEW_KIND_SLIDER, ATOMR_VIEW_PROP_VALUE, "d" },
+    { ATOMR_VIEW_KIND_TEXT, ATOMR_VIEW_PROP_COLOR, "(dddd)" },
+    { ATOMR_VIEW_KIND_BUTTON, ATOMR_VIEW_PROP_CSS_CLASSES, "as" },
+    { ATOMR_VIEW_KIND_TEXT, ATOMR_VIEW_PROP_MIN_SIZE, "(dd)" },
+    { ATOMR_VIEW_KIND_CHECK, ATOMR_VIEW_PROP_ACTIVE, "b" },
+    { ATOMR_VIEW_KIND_TEXT, ATOMR_VIEW_PROP_LABEL, NULL },
+    { "GtkLabel", "label", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const GVariantType *type = atomr_view_kind_get_prop_type (cases[i].kind, cases[i].name);
+
+      if (cases[i].type == NULL)
+        g_assert_null (type);
+      else
+        {
+          g_assert_nonnull (type);
+          g_assert_cmpstr (g_variant_type_peek_string (type), ==, cases[i].type);
+          g_assert_cmpuint (g_variant_type_get_string_length (type), ==, strlen (cases[i].type));
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -550,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/vocabulary-types", test_vocabulary_types);
   g_test_add_func ("/AtomrView/Scene/tree-limits", test_tree_limits);
   g_test_add_func ("/AtomrView/Scene/equality", test_equality);
+  g_test_add_func ("/AtomrView/Scene/kind-prop-types", test_kind_prop_types);
   g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
   g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
