@@ -30,6 +30,7 @@ for line in proc.stdout.splitlines():
 checks.append(("every line is a result", not bad_lines and results, bad_lines[:3]))
 
 spreads = ["update to applied, quiet", "control: a thread sets the label through g_main_context_invoke, quiet",
+           "update to applied, one every 5 ms",
            "update to applied, flooded", "frames while flooded, work", "frames while flooded, interval"]
 chats = ["chat, 10 000 messages/s, newest 200 shown",
          "chat, 10 000 messages/s, newest 200 shown, region renders every 16 ms",
