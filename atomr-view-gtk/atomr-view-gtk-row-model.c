@@ -8,7 +8,8 @@
  * children array, so that get_item() is O(1) and the mirror stays the one
  * place that knows the rows. Runs of inserts or removes at neighbouring
  * places (what the diff makes when rows are added or cleared) reach the view
- * as one items-changed, not one per row. */
+ * as one items-changed, not one per row; so do runs of replaced rows (what
+ * the diff makes when every row is new). */
 
 struct _AtomrViewGtkRowModel
 {
@@ -118,6 +119,12 @@ start (AtomrViewGtkRowModel *self,
   self->added = added;
 }
 
+/* The pending change, as the view will see it: the rows now at
+ * [position, position + added) take the place of the `removed` rows the
+ * view knows from `position` on; before and after it, the rows are the ones
+ * the view knows. A note next to or inside that run grows it; any other
+ * starts a new one. */
+
 void
 atomr_view_gtk_row_model_note_inserted (AtomrViewGtkRowModel *self,
                                         guint                 position)
@@ -125,8 +132,7 @@ atomr_view_gtk_row_model_note_inserted (AtomrViewGtkRowModel *self,
   if (self->rows == NULL)
     return;
   /* Anywhere inside or right after a run of new rows: the run grows. */
-  if (self->pending && self->removed == 0 && position >= self->position &&
-      position <= self->position + self->added)
+  if (self->pending && position >= self->position && position <= self->position + self->added)
     self->added++;
   else
     start (self, position, 0, 1);
@@ -138,18 +144,40 @@ atomr_view_gtk_row_model_note_removed (AtomrViewGtkRowModel *self,
 {
   if (self->rows == NULL)
     return;
-  if (self->pending && self->added > 0 && self->removed == 0 && position >= self->position &&
-      position < self->position + self->added)
+  if (self->pending && position >= self->position && position < self->position + self->added)
     self->added--;                        /* a new row the view has not seen yet */
-  else if (self->pending && self->added == 0 && position == self->position)
+  else if (self->pending && position == self->position + self->added)
     self->removed++;                      /* the next old row */
-  else if (self->pending && self->added == 0 && position + 1 == self->position)
+  else if (self->pending && position + 1 == self->position)
     {
       self->position--;                   /* the old row before the run */
       self->removed++;
     }
   else
     start (self, position, 1, 0);
+}
+
+void
+atomr_view_gtk_row_model_note_replaced (AtomrViewGtkRowModel *self,
+                                        guint                 position)
+{
+  if (self->rows == NULL)
+    return;
+  if (self->pending && position >= self->position && position < self->position + self->added)
+    return;                               /* a new row the view has not seen yet */
+  if (self->pending && position == self->position + self->added)
+    {
+      self->removed++;                    /* the next old row */
+      self->added++;
+    }
+  else if (self->pending && position + 1 == self->position)
+    {
+      self->position--;                   /* the old row before the run */
+      self->removed++;
+      self->added++;
+    }
+  else
+    start (self, position, 1, 1);
 }
 
 void

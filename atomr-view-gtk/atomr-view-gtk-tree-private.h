@@ -25,6 +25,7 @@ struct _AtomrViewGtkMirror
   GPtrArray              *children;     /* AtomrViewGtkMirror, owned */
   char                  **css_classes;  /* the classes the node's props added */
   GObject                *row;          /* AtomrViewGtkRow, for a row of a list */
+  GtkListItem            *holder;       /* a row: the list item its widget went to last, weak */
   gpointer                data;         /* the kind's state */
 };
 

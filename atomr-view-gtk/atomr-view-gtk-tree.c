@@ -27,13 +27,17 @@ struct _AtomrViewGtkTree
   gboolean             patching;
   guint                epoch;          /* events reported so far */
   GPtrArray           *dirty_models;   /* AtomrViewGtkRowModel with changes not announced yet */
-  GPtrArray           *departed;       /* rows removed while patching, freed once the models are told */
+  GPtrArray           *departed;       /* rows removed while patching, freed once the frame is painted */
   GHashTable          *deferred;       /* GtkListItem bound while patching, to fill afterwards */
+  GHashTable          *parked;         /* row mirrors unbound but keeping their widgets for now */
+  guint                sweep_source;   /* frees the departed rows, lets the parked rows' widgets go */
   AtomrViewGtkEmitFunc emit;
   gpointer             emit_data;
 };
 
 static void mirror_free (AtomrViewGtkMirror *mirror);
+static void row_detach (AtomrViewGtkMirror *mirror);
+static void schedule_sweep (AtomrViewGtkTree *tree);
 
 /* -- mirrors ------------------------------------------------------------------ */
 
@@ -122,6 +126,11 @@ mirror_unbuild (AtomrViewGtkMirror *mirror)
 static void
 mirror_free (AtomrViewGtkMirror *mirror)
 {
+  if (mirror->row != NULL)
+    {
+      g_hash_table_remove (mirror->tree->parked, mirror);
+      row_detach (mirror);
+    }
   mirror_unbuild (mirror);
   if (mirror->row != NULL)
     {
@@ -162,6 +171,7 @@ atomr_view_gtk_tree_new (AtomrViewGtkEmitFunc emit,
   tree->dirty_models = g_ptr_array_new_with_free_func (g_object_unref);
   tree->departed = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
   tree->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
+  tree->parked = g_hash_table_new (NULL, NULL);
   tree->emit = emit;
   tree->emit_data = user_data;
   return tree;
@@ -173,6 +183,9 @@ atomr_view_gtk_tree_free (AtomrViewGtkTree *tree)
   tree->busy++;
   g_clear_pointer (&tree->root, mirror_free);
   g_ptr_array_unref (tree->departed);
+  g_clear_handle_id (&tree->sweep_source, g_source_remove);
+  g_assert (g_hash_table_size (tree->parked) == 0);
+  g_hash_table_unref (tree->parked);
   g_ptr_array_unref (tree->dirty_models);
   g_hash_table_unref (tree->deferred);
   g_assert (g_hash_table_size (tree->shown) == 0);
@@ -387,12 +400,10 @@ atomr_view_gtk_tree_build (AtomrViewGtkTree *tree,
 /* The mirror at the first @depth indices of @path, or NULL when the path goes
  * through a row that has no widgets now (nothing on screen to change). */
 static AtomrViewGtkMirror *
-resolve (AtomrViewGtkTree *tree,
-         const guint      *path,
-         gsize             depth)
+resolve (AtomrViewGtkMirror *mirror,
+         const guint        *path,
+         gsize               depth)
 {
-  AtomrViewGtkMirror *mirror = tree->root;
-
   for (gsize i = 0; i < depth; i++)
     {
       if (mirror->widget == NULL)
@@ -421,8 +432,9 @@ patch_insert (AtomrViewGtkTree *tree,
   g_return_if_fail (index <= parent->children->len);
   if (is_rows (parent))
     {
-      g_ptr_array_insert (parent->children, index, child);
+      /* Noted before the change: a change told to the view now must not see it. */
       atomr_view_gtk_row_model_note_inserted (rows_of (parent), index);
+      g_ptr_array_insert (parent->children, index, child);
       return;
     }
   mirror_build (child);
@@ -439,10 +451,11 @@ patch_remove (AtomrViewGtkTree   *tree,
   AtomrViewGtkMirror *child;
 
   g_return_if_fail (index < parent->children->len);
+  if (is_rows (parent))
+    atomr_view_gtk_row_model_note_removed (rows_of (parent), index);
   child = g_ptr_array_steal_index (parent->children, index);
   if (is_rows (parent))
     {
-      atomr_view_gtk_row_model_note_removed (rows_of (parent), index);
       g_ptr_array_add (tree->departed, child);
       return;
     }
@@ -462,16 +475,21 @@ patch_move (AtomrViewGtkTree   *tree,
   g_return_if_fail (from < parent->children->len && to < parent->children->len);
   if (from == to)
     return;
-  child = g_ptr_array_steal_index (parent->children, from);
-  g_ptr_array_insert (parent->children, to, child);
   if (is_rows (parent))
     {
-      guint first = MIN (from, to), span = MAX (from, to) - first + 1;
+      AtomrViewGtkRowModel *model = rows_of (parent);
 
-      /* One change over both places: the view keeps the row's widgets. */
-      atomr_view_gtk_row_model_changed (rows_of (parent), first, span, span);
+      /* A remove and an insert, as a GtkListStore user would do it: a change
+       * over the whole span would make the view forget the heights of every
+       * row in between. The row keeps its widgets (see fill_row()). */
+      atomr_view_gtk_row_model_note_removed (model, from);
+      child = g_ptr_array_steal_index (parent->children, from);
+      atomr_view_gtk_row_model_note_inserted (model, to);
+      g_ptr_array_insert (parent->children, to, child);
       return;
     }
+  child = g_ptr_array_steal_index (parent->children, from);
+  g_ptr_array_insert (parent->children, to, child);
   atomr_view_gtk_kind_move_child (parent, child, to > 0 ? child_at (parent, to - 1) : NULL);
 }
 
@@ -493,8 +511,8 @@ patch_replace (AtomrViewGtkTree   *tree,
   old = g_ptr_array_index (parent->children, index);
   if (is_rows (parent))
     {
+      atomr_view_gtk_row_model_note_replaced (rows_of (parent), index);
       parent->children->pdata[index] = child;
-      atomr_view_gtk_row_model_changed (rows_of (parent), index, 1, 1);
       g_ptr_array_add (tree->departed, old);
       return;
     }
@@ -505,9 +523,11 @@ patch_replace (AtomrViewGtkTree   *tree,
   mirror_free (old);
 }
 
+/* Applies @patch, whose path starts at @root (the tree's root, or a row being recycled). */
 static void
-apply_patch (AtomrViewGtkTree *tree,
-             AtomrViewPatch   *patch)
+apply_patch (AtomrViewGtkTree   *tree,
+             AtomrViewGtkMirror *root,
+             AtomrViewPatch     *patch)
 {
   gsize length;
   const guint *path = atomr_view_patch_get_path (patch, &length);
@@ -517,7 +537,7 @@ apply_patch (AtomrViewGtkTree *tree,
 
   if (op == ATOMR_VIEW_PATCH_OP_SET_PROP || op == ATOMR_VIEW_PATCH_OP_UNSET_PROP)
     {
-      if ((target = resolve (tree, path, length)) != NULL)
+      if ((target = resolve (root, path, length)) != NULL)
         atomr_view_gtk_kind_set_prop (target, atomr_view_patch_get_name (patch),
                                       op == ATOMR_VIEW_PATCH_OP_SET_PROP ? atomr_view_patch_get_value (patch)
                                                                          : NULL);
@@ -529,7 +549,7 @@ apply_patch (AtomrViewGtkTree *tree,
       return;
     }
   g_return_if_fail (length > 0);
-  if ((target = resolve (tree, path, length - 1)) == NULL)
+  if ((target = resolve (root, path, length - 1)) == NULL)
     return;
   switch (op)
     {
@@ -580,6 +600,155 @@ sync_mirror (AtomrViewGtkMirror *mirror,
     sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (node, i));
 }
 
+/* -- rows ----------------------------------------------------------------------- */
+
+/* GTK 4.8 unbinds and binds again every row in view whose position changes
+ * (a row removed above it, a move across it), so an unbound row keeps its
+ * widgets for a moment: bound again, it takes them back as they are; still
+ * unbound when the main loop is idle, it lets them go. */
+
+/* Takes @mirror's widget out of the list item it went to, if it is still there. */
+static void
+row_detach (AtomrViewGtkMirror *mirror)
+{
+  if (mirror->holder != NULL && mirror->widget != NULL &&
+      gtk_list_item_get_child (mirror->holder) == mirror->widget)
+    {
+      mirror->tree->busy++;
+      gtk_list_item_set_child (mirror->holder, NULL);
+      mirror->tree->busy--;
+    }
+  g_clear_weak_pointer (&mirror->holder);
+}
+
+static gboolean
+sweep_cb (gpointer user_data)
+{
+  AtomrViewGtkTree *tree = user_data;
+  GHashTableIter iter;
+  gpointer mirror;
+
+  tree->sweep_source = 0;
+  tree->busy++;
+  g_ptr_array_set_size (tree->departed, 0);
+  g_hash_table_iter_init (&iter, tree->parked);
+  while (g_hash_table_iter_next (&iter, &mirror, NULL))
+    {
+      g_hash_table_iter_remove (&iter);
+      row_detach (mirror);
+      mirror_unbuild (mirror);
+    }
+  tree->busy--;
+  return G_SOURCE_REMOVE;
+}
+
+/* After the frame, before the bridge's next scene (G_PRIORITY_DEFAULT_IDLE):
+ * what nothing shows any more is freed once the window has painted, not on
+ * the way to painting, and never piles up under a flood of scenes. */
+static void
+schedule_sweep (AtomrViewGtkTree *tree)
+{
+  if (tree->sweep_source != 0)
+    return;
+  tree->sweep_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE - 10, sweep_cb, tree, NULL);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, tree->sweep_source),
+                            "[atomr-view-gtk] rows out of view");
+}
+
+/* Kinds whose widgets hold nothing of the user's (typed text, a toggle):
+ * only rows made of these are recycled, so nothing leaks into another row. */
+static gboolean
+holds_no_user_state (AtomrViewNode *node)
+{
+  static const char * const kinds[] = {
+    ATOMR_VIEW_KIND_CONTAINER, ATOMR_VIEW_KIND_TEXT, ATOMR_VIEW_KIND_BUTTON, ATOMR_VIEW_KIND_IMAGE,
+    ATOMR_VIEW_KIND_SEPARATOR, ATOMR_VIEW_KIND_PROGRESS, ATOMR_VIEW_KIND_SPINNER, NULL,
+  };
+  guint n = atomr_view_node_get_n_children (node);
+
+  if (!g_strv_contains (kinds, atomr_view_node_get_kind (node)))
+    return FALSE;
+  for (guint i = 0; i < n; i++)
+    if (!holds_no_user_state (atomr_view_node_get_child (node, i)))
+      return FALSE;
+  return TRUE;
+}
+
+/* A row that left the list and still has its widgets, which @mirror can take over. */
+static AtomrViewGtkMirror *
+find_donor (AtomrViewGtkTree   *tree,
+            AtomrViewGtkMirror *mirror)
+{
+  if (!holds_no_user_state (mirror->node))
+    return NULL;
+  for (guint i = tree->departed->len; i-- > 0;)
+    {
+      AtomrViewGtkMirror *donor = g_ptr_array_index (tree->departed, i);
+
+      /* The row's own widget must not call back into its mirror (a button row would). */
+      if (donor->widget != NULL && donor->kind == mirror->kind &&
+          holds_no_user_state (donor->node) &&
+          g_signal_handler_find (donor->widget, G_SIGNAL_MATCH_DATA, 0, 0, NULL, NULL, donor) == 0)
+        return donor;
+    }
+  return NULL;
+}
+
+/* Gives @mirror the widgets of @donor, changed to show @mirror's node, as
+ * GTK's own list factories reuse the widgets of rows that went: making a
+ * row's widgets costs far more than changing a few of their properties.
+ * Returns FALSE, changing nothing, when the two rows differ too much. */
+static gboolean
+recycle_row (AtomrViewGtkTree   *tree,
+             AtomrViewGtkMirror *mirror,
+             AtomrViewGtkMirror *donor)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new_from_node (donor->node);
+  g_autoptr(AtomrViewNode) renamed = NULL;
+  g_autoptr(AtomrViewScene) before = NULL;
+  g_autoptr(AtomrViewScene) after = NULL;
+  g_autoptr(GPtrArray) patches = NULL;
+  GPtrArray *children;
+  guint n;
+
+  /* The same node under the new key, so that the diff goes inside it. */
+  atomr_view_node_builder_set_key (builder, atomr_view_node_get_key (mirror->node));
+  renamed = atomr_view_node_builder_build (builder, NULL);
+  if (renamed == NULL)
+    return FALSE;
+  before = atomr_view_scene_new (renamed);
+  after = atomr_view_scene_new (mirror->node);
+  patches = atomr_view_scene_diff (before, after);
+  for (guint i = 0; i < patches->len; i++)
+    {
+      gsize length;
+
+      atomr_view_patch_get_path (g_ptr_array_index (patches, i), &length);
+      if (length == 0 && atomr_view_patch_get_op (g_ptr_array_index (patches, i)) == ATOMR_VIEW_PATCH_OP_REPLACE)
+        return FALSE;
+    }
+
+  row_detach (donor);
+  mirror->widget = g_steal_pointer (&donor->widget);
+  mirror->target = g_steal_pointer (&donor->target);
+  mirror->data = g_steal_pointer (&donor->data);
+  mirror->css_classes = g_steal_pointer (&donor->css_classes);
+  children = mirror->children;
+  mirror->children = donor->children;
+  donor->children = children;
+  for (guint i = 0; i < mirror->children->len; i++)
+    ((AtomrViewGtkMirror *) g_ptr_array_index (mirror->children, i))->parent = mirror;
+
+  for (guint i = 0; i < patches->len; i++)
+    apply_patch (tree, mirror, g_ptr_array_index (patches, i));
+  /* The row's own mirror shows its node already; its children follow theirs. */
+  n = atomr_view_node_get_n_children (mirror->node);
+  g_return_val_if_fail (n == mirror->children->len, TRUE);
+  for (guint i = 0; i < n; i++)
+    sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (mirror->node, i));
+  return TRUE;
+}
+
 static void
 fill_row (AtomrViewGtkTree *tree,
           GtkListItem      *list_item)
@@ -587,10 +756,21 @@ fill_row (AtomrViewGtkTree *tree,
   AtomrViewGtkRow *row = gtk_list_item_get_item (list_item);
   AtomrViewGtkMirror *mirror = row != NULL ? atomr_view_gtk_row_get_mirror (row) : NULL;
 
-  if (mirror == NULL || mirror->widget != NULL)
+  if (mirror == NULL)
     return;
-  mirror_build (mirror);
+  g_hash_table_remove (tree->parked, mirror);
+  if (mirror->widget == NULL)
+    {
+      AtomrViewGtkMirror *donor = find_donor (tree, mirror);
+
+      if (donor == NULL || !recycle_row (tree, mirror, donor))
+        mirror_build (mirror);
+    }
+  else if (mirror->holder == list_item && gtk_list_item_get_child (list_item) == mirror->widget)
+    return;  /* bound again where it was: nothing to change */
+  row_detach (mirror);
   gtk_list_item_set_child (list_item, mirror->widget);
+  g_set_weak_pointer (&mirror->holder, list_item);
 }
 
 void
@@ -602,13 +782,16 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
   gpointer list_item;
 
   tree->busy++;
+  /* Rows that left with the scene before go now if no frame came in between. */
+  g_ptr_array_set_size (tree->departed, 0);
   tree->patching = TRUE;
   for (guint i = 0; i < patches->len; i++)
-    apply_patch (tree, g_ptr_array_index (patches, i));
+    apply_patch (tree, tree->root, g_ptr_array_index (patches, i));
   for (guint i = 0; i < tree->dirty_models->len; i++)
     atomr_view_gtk_row_model_flush (g_ptr_array_index (tree->dirty_models, i));
   g_ptr_array_set_size (tree->dirty_models, 0);
-  g_ptr_array_set_size (tree->departed, 0);
+  if (tree->departed->len > 0)
+    schedule_sweep (tree);
   sync_mirror (tree->root, new_root);
   tree->patching = FALSE;
 
@@ -619,8 +802,6 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
   g_hash_table_remove_all (tree->deferred);
   tree->busy--;
 }
-
-/* -- rows ----------------------------------------------------------------------- */
 
 void
 atomr_view_gtk_tree_bind_row (AtomrViewGtkTree *tree,
@@ -644,9 +825,13 @@ atomr_view_gtk_tree_unbind_row (AtomrViewGtkTree *tree,
   AtomrViewGtkMirror *mirror = row != NULL ? atomr_view_gtk_row_get_mirror (row) : NULL;
 
   g_hash_table_remove (tree->deferred, list_item);
-  tree->busy++;
-  gtk_list_item_set_child (list_item, NULL);
-  if (mirror != NULL)
-    mirror_unbuild (mirror);
-  tree->busy--;
+  if (mirror == NULL || mirror->widget == NULL)
+    {
+      tree->busy++;
+      gtk_list_item_set_child (list_item, NULL);
+      tree->busy--;
+      return;
+    }
+  g_hash_table_add (tree->parked, mirror);
+  schedule_sweep (tree);
 }

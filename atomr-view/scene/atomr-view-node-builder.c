@@ -217,7 +217,6 @@ atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
                                   GVariant             *value)
 {
   g_autoptr(GVariant) owned = NULL;
-  g_autofree char *place = NULL;
   AtomrViewProp prop;
   gboolean found;
   guint index;
@@ -227,11 +226,17 @@ atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
   g_return_if_fail (value != NULL);
 
   owned = g_variant_ref_sink (value);
-  place = g_strdup_printf ("props.%s", name);
   if (self->first_error != NULL ||
-      !atomr_view_prop_name_validate (name, "props", &self->first_error) ||
-      !atomr_view_prop_value_validate (owned, place, &self->first_error))
+      !atomr_view_prop_name_validate (name, "props", &self->first_error))
     return;
+  /* The place is formatted only for an error: rows are built by the thousand. */
+  if (!atomr_view_prop_value_validate (owned, NULL, NULL))
+    {
+      g_autofree char *place = g_strdup_printf ("props.%s", name);
+
+      atomr_view_prop_value_validate (owned, place, &self->first_error);
+      return;
+    }
 
   prop.name = g_intern_string (name);
   prop.value = g_variant_get_normal_form (owned);
@@ -447,10 +452,9 @@ AtomrViewNode *
 atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
                                GError              **error)
 {
-  g_autofree AtomrViewProp *props = NULL;
-  g_autofree AtomrViewNode **children = NULL;
   AtomrViewNode *node;
   AtomrViewNodeProblem problem;
+  const char *kind;
   guint duplicate = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
@@ -465,29 +469,29 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
       !atomr_view_key_validate (self->key, "key", error))
     return NULL;
 
+  kind = g_intern_string (self->kind);
   for (guint i = 0; i < self->props->len; i++)
     {
       AtomrViewProp *prop = &g_array_index (self->props, AtomrViewProp, i);
-      g_autofree char *place = g_strdup_printf ("props.%s", prop->name);
 
-      if (!atomr_view_vocabulary_check_prop (g_intern_string (self->kind), prop->name,
-                                             prop->value, place, error))
-        return NULL;
+      if (!atomr_view_vocabulary_check_prop (kind, prop->name, prop->value, NULL, NULL))
+        {
+          g_autofree char *place = g_strdup_printf ("props.%s", prop->name);
+
+          atomr_view_vocabulary_check_prop (kind, prop->name, prop->value, place, error);
+          return NULL;
+        }
     }
 
-  props = g_new (AtomrViewProp, MAX (self->props->len, 1));
+  /* The node copies the arrays and takes these references; the builder keeps its own. */
   for (guint i = 0; i < self->props->len; i++)
-    {
-      props[i] = g_array_index (self->props, AtomrViewProp, i);
-      g_variant_ref (props[i].value);
-    }
-  children = g_new (AtomrViewNode *, MAX (self->children->len, 1));
+    g_variant_ref (g_array_index (self->props, AtomrViewProp, i).value);
   for (guint i = 0; i < self->children->len; i++)
-    children[i] = atomr_view_node_ref (g_ptr_array_index (self->children, i));
+    atomr_view_node_ref (g_ptr_array_index (self->children, i));
 
-  node = atomr_view_node_new_take (g_intern_string (self->kind), self->key,
-                                   props, self->props->len,
-                                   children, self->children->len);
+  node = atomr_view_node_new_take (kind, self->key,
+                                   (const AtomrViewProp *) (gpointer) self->props->data, self->props->len,
+                                   (AtomrViewNode **) self->children->pdata, self->children->len);
   problem = atomr_view_node_check (node, &duplicate);
   if (problem != ATOMR_VIEW_NODE_OK)
     {

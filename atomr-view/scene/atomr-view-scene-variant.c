@@ -14,17 +14,24 @@
 
 /* -- writing ------------------------------------------------------------- */
 
+/* Made value by value rather than with format strings, which cost more
+ * than the rest of encoding: regions send their scenes many times a second. */
 static void
-add_entries (GVariantBuilder *entries,
-             AtomrViewNode   *node)
+add_entries (GPtrArray     *entries,
+             AtomrViewNode *node)
 {
-  GVariantBuilder props;
+  g_autofree GVariant **props = g_new (GVariant *, MAX (node->n_props, 1));
+  GVariant *fields[4];
 
-  g_variant_builder_init (&props, G_VARIANT_TYPE ("a{sv}"));
   for (guint i = 0; i < node->n_props; i++)
-    g_variant_builder_add (&props, "{sv}", node->props[i].name, node->props[i].value);
-  g_variant_builder_add (entries, "(sms@a{sv}u)", node->kind, node->key,
-                         g_variant_builder_end (&props), node->n_children);
+    props[i] = g_variant_new_dict_entry (g_variant_new_string (node->props[i].name),
+                                         g_variant_new_variant (node->props[i].value));
+  fields[0] = g_variant_new_string (node->kind);
+  fields[1] = g_variant_new_maybe (G_VARIANT_TYPE_STRING,
+                                   node->key != NULL ? g_variant_new_string (node->key) : NULL);
+  fields[2] = g_variant_new_array (G_VARIANT_TYPE ("{sv}"), props, node->n_props);
+  fields[3] = g_variant_new_uint32 (node->n_children);
+  g_ptr_array_add (entries, g_variant_new_tuple (fields, G_N_ELEMENTS (fields)));
   for (guint i = 0; i < node->n_children; i++)
     add_entries (entries, node->children[i]);
 }
@@ -32,12 +39,11 @@ add_entries (GVariantBuilder *entries,
 static GVariant *
 encode_entries (AtomrViewNode *node)
 {
-  GVariantBuilder entries;
+  g_autoptr(GPtrArray) entries = g_ptr_array_new ();
 
-  g_variant_builder_init (&entries, G_VARIANT_TYPE (ATOMR_VIEW_NODE_ENTRIES_TYPE_STRING));
   if (node != NULL)
-    add_entries (&entries, node);
-  return g_variant_builder_end (&entries);
+    add_entries (entries, node);
+  return g_variant_new_array (G_VARIANT_TYPE ("(smsa{sv}u)"), (GVariant **) entries->pdata, entries->len);
 }
 
 GVariant *
@@ -120,28 +126,43 @@ read_props (AtomrViewPlace *place,
 {
   g_autoptr(GArray) props = g_array_new (FALSE, FALSE, sizeof (AtomrViewProp));
   GVariantIter iter;
-  const char *name;
-  GVariant *value;
+  GVariant *item;
 
   g_array_set_clear_func (props, (GDestroyNotify) atomr_view_prop_clear);
   atomr_view_place_push_name (place, "props");
   g_variant_iter_init (&iter, dictionary);
-  while (g_variant_iter_next (&iter, "{&sv}", &name, &value))
+  /* Child by child rather than with format strings: a decoder reads many
+   * scenes a second, and "&" formats would serialise each entry first. */
+  while ((item = g_variant_iter_next_value (&iter)) != NULL)
     {
+      g_autoptr(GVariant) entry = item;
+      g_autoptr(GVariant) name_variant = g_variant_get_child_value (entry, 0);
+      g_autoptr(GVariant) boxed = g_variant_get_child_value (entry, 1);
+      g_autoptr(GVariant) value = g_variant_get_variant (boxed);
+      const char *name = g_variant_get_string (name_variant, NULL);
       AtomrViewProp prop = { NULL, g_variant_get_normal_form (value) };
-      g_autofree char *where = atomr_view_place_to_string (place);
-      g_autofree char *value_place = NULL;
+      const char *interned;
 
-      g_variant_unref (value);
       g_array_append_val (props, prop);
-      if (!atomr_view_prop_name_validate (name, where, error))
-        return NULL;
-      value_place = place_with (place, name);
-      if (!atomr_view_prop_value_validate (prop.value, value_place, error) ||
-          !atomr_view_vocabulary_check_prop (kind, g_intern_string (name), prop.value,
-                                             value_place, error))
-        return NULL;
-      g_array_index (props, AtomrViewProp, props->len - 1).name = g_intern_string (name);
+      /* Places are formatted only for an error: scenes cross threads many times a second. */
+      if (!atomr_view_prop_name_validate (name, NULL, NULL))
+        {
+          g_autofree char *where = atomr_view_place_to_string (place);
+
+          atomr_view_prop_name_validate (name, where, error);
+          return NULL;
+        }
+      interned = g_intern_string (name);
+      if (!atomr_view_prop_value_validate (prop.value, NULL, NULL) ||
+          !atomr_view_vocabulary_check_prop (kind, interned, prop.value, NULL, NULL))
+        {
+          g_autofree char *value_place = place_with (place, name);
+
+          if (atomr_view_prop_value_validate (prop.value, value_place, error))
+            atomr_view_vocabulary_check_prop (kind, interned, prop.value, value_place, error);
+          return NULL;
+        }
+      g_array_index (props, AtomrViewProp, props->len - 1).name = interned;
     }
   g_array_sort (props, compare_props);
   for (guint i = 1; i < props->len; i++)
@@ -185,13 +206,18 @@ read_entries (AtomrViewPlace *place,
   for (gsize e = 0; e < n_entries; e++)
     {
       g_autoptr(GVariant) entry = g_variant_get_child_value (entries, e);
-      g_autoptr(GVariant) dictionary = NULL;
+      g_autoptr(GVariant) kind_variant = g_variant_get_child_value (entry, 0);
+      g_autoptr(GVariant) maybe_key = g_variant_get_child_value (entry, 1);
+      g_autoptr(GVariant) key_variant = g_variant_get_maybe (maybe_key);
+      g_autoptr(GVariant) dictionary = g_variant_get_child_value (entry, 2);
+      g_autoptr(GVariant) n_children = g_variant_get_child_value (entry, 3);
       g_autofree char *where = NULL;
-      const char *kind;
-      const char *key;
+      const char *kind = g_variant_get_string (kind_variant, NULL);
+      /* Both point into the entries, which outlive the loop. */
+      const char *key = key_variant != NULL ? g_variant_get_string (key_variant, NULL) : NULL;
       Frame frame = { NULL, };
 
-      g_variant_get (entry, "(&sm&s@a{sv}u)", &kind, &key, &dictionary, &frame.n_children);
+      frame.n_children = g_variant_get_uint32 (n_children);
       if (stack->len > 0)
         {
           Frame *parent = &g_array_index (stack, Frame, stack->len - 1);
@@ -200,13 +226,18 @@ read_entries (AtomrViewPlace *place,
           atomr_view_place_push_index (place, parent->children->len);
         }
 
-      where = place_with (place, "kind");
-      if (!atomr_view_kind_validate (kind, where, error))
-        return NULL;
-      g_clear_pointer (&where, g_free);
-      where = place_with (place, "key");
-      if (!atomr_view_key_validate (key, where, error))
-        return NULL;
+      if (!atomr_view_kind_validate (kind, NULL, NULL))
+        {
+          where = place_with (place, "kind");
+          atomr_view_kind_validate (kind, where, error);
+          return NULL;
+        }
+      if (!atomr_view_key_validate (key, NULL, NULL))
+        {
+          where = place_with (place, "key");
+          atomr_view_key_validate (key, where, error);
+          return NULL;
+        }
       if (stack->len + 1 > ATOMR_VIEW_SCENE_MAX_DEPTH)
         {
           atomr_view_place_set_error (place, error, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP,

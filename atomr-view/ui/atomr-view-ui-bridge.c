@@ -60,6 +60,7 @@
 #define LIFECYCLE_CAPACITY   4096
 #define PARKED_CAPACITY      1024
 #define LATENCY_SAMPLES      4096
+#define RETIRED_CAPACITY     8
 /* Half a 60 Hz frame: under a flood a window is given a new scene at most this often. */
 #define APPLY_SPACING_US     8000
 
@@ -117,6 +118,8 @@ struct _AtomrViewUiBridge
   gulong                display_restored_handler;
   gboolean              display_lost;  /* the UI thread */
   GSource              *drain_source;
+  GPtrArray            *retired;       /* scenes no window shows any more; the UI thread */
+  guint                 release_source;
   _Atomic int           dirty;
 
   AtomrViewLock         lock;
@@ -294,6 +297,8 @@ atomr_view_ui_bridge_dispose (GObject *object)
       g_source_destroy (self->drain_source);
       g_clear_pointer (&self->drain_source, g_source_unref);
     }
+  g_clear_handle_id (&self->release_source, g_source_remove);
+  g_ptr_array_set_size (self->retired, 0);
   if (self->backend != NULL)
     {
       g_clear_signal_handler (&self->event_handler, self->backend);
@@ -315,6 +320,7 @@ atomr_view_ui_bridge_finalize (GObject *object)
   AtomrViewUiBridge *self = ATOMR_VIEW_UI_BRIDGE (object);
 
   g_hash_table_unref (self->windows);
+  g_ptr_array_unref (self->retired);
   g_queue_clear_full (&self->lifecycle, (GDestroyNotify) lifecycle_command_free);
   atomr_view_lock_clear (&self->lock);
   g_clear_object (&self->backend);
@@ -337,6 +343,7 @@ atomr_view_ui_bridge_init (AtomrViewUiBridge *self)
 {
   atomr_view_lock_init (&self->lock);
   self->windows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bridge_window_free);
+  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_scene_unref);
   g_queue_init (&self->lifecycle);
 }
 
@@ -972,6 +979,37 @@ record_latency (AtomrViewUiBridge *self,
   atomr_view_unlock (&self->lock);
 }
 
+static gboolean
+release_cb (gpointer user_data)
+{
+  AtomrViewUiBridge *self = user_data;
+
+  self->release_source = 0;
+  g_ptr_array_set_size (self->retired, 0);
+  return G_SOURCE_REMOVE;
+}
+
+/* UI thread. Freeing a large scene takes a while: it happens after the
+ * frame that shows the new one (frames have a higher priority), and before
+ * the bridge applies the next scene; a caller that flushes without running
+ * the main loop frees them a few scenes later. */
+static void
+retire (AtomrViewUiBridge *self,
+        AtomrViewScene    *scene)
+{
+  if (scene == NULL)
+    return;
+  if (self->retired->len >= RETIRED_CAPACITY)
+    g_ptr_array_set_size (self->retired, 0);
+  g_ptr_array_add (self->retired, scene);
+  if (self->release_source == 0)
+    {
+      self->release_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE - 10, release_cb, self, NULL);
+      g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->release_source),
+                                "[atomr-view] scenes shown before");
+    }
+}
+
 /* UI thread. */
 static void
 render_window (AtomrViewUiBridge *self,
@@ -997,7 +1035,7 @@ render_window (AtomrViewUiBridge *self,
       report_error (self, window, error);
       return;
     }
-  g_clear_pointer (&window->shown, atomr_view_scene_unref);
+  retire (self, g_steal_pointer (&window->shown));
   window->shown = atomr_view_scene_ref (scene);
   window->shown_at = g_get_monotonic_time ();
   record_latency (self, posted_at, started, g_get_monotonic_time ());

@@ -18,12 +18,14 @@ atomr_view_ui_protocol_match (GVariant    *message,
                               const char  *tag,
                               GVariant   **payload)
 {
-  const char *got;
+  g_autoptr(GVariant) got = NULL;
 
   if (!g_variant_is_of_type (message, G_VARIANT_TYPE ("(sv)")))
     return FALSE;
-  g_variant_get_child (message, 0, "&s", &got);
-  if (!g_str_equal (got, tag))
+  /* Not g_variant_get_child (.., "&s"): a '&' format serialises the whole
+   * message first, and a region's scene rides in this one. */
+  got = g_variant_get_child_value (message, 0);
+  if (!g_str_equal (g_variant_get_string (got, NULL), tag))
     return FALSE;
   if (payload != NULL)
     g_variant_get_child (message, 1, "v", payload);

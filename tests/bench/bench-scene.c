@@ -498,7 +498,12 @@ main (int   argc,
       if (strcmp (argv[i], "--quick") == 0)
         quick = TRUE;
       else if (strcmp (argv[i], "--reps") == 0 && i + 1 < argc)
-        reps = (guint) MAX (1, atoi (argv[++i]));
+        {
+          /* Not inside MAX (): it would read the argument twice. */
+          int n = atoi (argv[++i]);
+
+          reps = (guint) MAX (1, n);
+        }
       else
         {
           fprintf (stderr, "usage: %s [--quick] [--reps N]\n", argv[0]);

@@ -3,6 +3,8 @@
  * changes reach the rows, in view or not. */
 #include "gtk-fixture.h"
 
+#include "atomr-view-gtk-row-private.h"
+
 #define N_ROWS 10000
 
 typedef struct
@@ -255,6 +257,224 @@ test_row_events (GtkFixture    *fixture,
   g_assert_cmpstr (atomr_view_event_get_signal (event), ==, ATOMR_VIEW_SIGNAL_CLICKED);
 }
 
+/* Rows in view keep their widgets when a row above them goes or rows move
+ * across them: GTK unbinds and binds them again at their new positions. */
+static void
+test_rows_keep_widgets (GtkFixture    *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GArray) rows = make_rows (50);
+  GtkWidget *label10, *label1;
+  Row moved;
+
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r00010") != NULL, TEST_DEADLINE_MS);
+  label10 = gtk_fixture_widget (fixture, "rows/r00010/label");
+  label1 = gtk_fixture_widget (fixture, "rows/r00001/label");
+
+  g_array_remove_index (rows, 3);
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  g_assert_true (gtk_fixture_find (fixture, "rows/r00010/label") == label10);
+  g_assert_null (gtk_fixture_find (fixture, "rows/r00003"));
+
+  /* Swap the second row and the one before last. */
+  moved = g_array_index (rows, Row, 1);
+  g_array_index (rows, Row, 1) = g_array_index (rows, Row, rows->len - 2);
+  g_array_index (rows, Row, rows->len - 2) = moved;
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  g_assert_true (gtk_fixture_find (fixture, "rows/r00010/label") == label10);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label10)), ==, "Row 10");
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r00048") != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (first_shown_text (fixture), ==, "Row 0");
+  if (gtk_fixture_find (fixture, "rows/r00001/label") != NULL)
+    g_assert_true (gtk_fixture_find (fixture, "rows/r00001/label") == label1);
+}
+
+/* New rows of the same shape take over the widgets of rows that went, and
+ * then behave as their own: their text, their key in events. */
+static void
+test_rows_take_over_widgets (GtkFixture    *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GArray) rows = make_rows (20);
+  g_autoptr(GArray) fresh = g_array_new (FALSE, FALSE, sizeof (Row));
+  GtkWidget *old_label, *new_label, *button;
+  AtomrViewEvent *event;
+
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r00002") != NULL, TEST_DEADLINE_MS);
+  old_label = g_object_ref (gtk_fixture_widget (fixture, "rows/r00002/label"));
+
+  g_array_set_clear_func (fresh, (GDestroyNotify) row_clear);
+  for (guint i = 0; i < 20; i++)
+    {
+      Row row = { g_strdup_printf ("n%02u", i), g_strdup_printf ("Fresh %u", i) };
+
+      g_array_append_val (fresh, row);
+    }
+  render_rows (fixture, fresh);
+  gtk_fixture_wait_painted (fixture);
+  g_assert_null (gtk_fixture_find (fixture, "rows/r00002"));
+  for (guint i = 0; i < 20; i++)
+    {
+      const char *text = row_text (fixture, g_array_index (fresh, Row, i).key);
+
+      if (text != NULL)
+        g_assert_cmpstr (text, ==, g_array_index (fresh, Row, i).text);
+    }
+  /* Some new row shows the old label widget, with its own text now. */
+  new_label = NULL;
+  for (guint i = 0; i < 20 && new_label == NULL; i++)
+    {
+      g_autofree char *path = g_strdup_printf ("rows/%s/label", g_array_index (fresh, Row, i).key);
+
+      if (gtk_fixture_find (fixture, path) == old_label)
+        new_label = old_label;
+    }
+  g_assert_true (new_label == old_label);
+  g_assert_true (g_str_has_prefix (gtk_label_get_text (GTK_LABEL (old_label)), "Fresh "));
+  g_object_unref (old_label);
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL ((button = gtk_fixture_find (fixture, "rows/n02/remove")) != NULL, TEST_DEADLINE_MS);
+  g_ptr_array_set_size (fixture->events, 0);
+  g_signal_emit_by_name (button, "clicked");
+  g_assert_cmpuint (fixture->events->len, ==, 1);
+  event = g_ptr_array_index (fixture->events, 0);
+  {
+    g_autofree char *path = g_strjoinv ("/", (char **) atomr_view_event_get_path (event));
+
+    g_assert_cmpstr (path, ==, "rows/n02/remove");
+  }
+}
+
+/* What the list view has been told, change by change, matches the rows. */
+typedef struct
+{
+  GPtrArray *items;
+  gboolean   bad;
+} Shadow;
+
+static void
+shadow_items_changed_cb (GListModel *model,
+                         guint       position,
+                         guint       removed,
+                         guint       added,
+                         Shadow     *shadow)
+{
+  if (position + removed > shadow->items->len)
+    {
+      shadow->bad = TRUE;
+      return;
+    }
+  g_ptr_array_remove_range (shadow->items, position, removed);
+  for (guint i = 0; i < added; i++)
+    g_ptr_array_insert (shadow->items, position + i, g_list_model_get_item (model, position + i));
+}
+
+static void
+test_model_changes (GtkFixture    *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(GArray) rows = make_rows (40);
+  g_autoptr(GRand) rand = g_rand_new_with_seed (7);
+  Shadow shadow = { g_ptr_array_new_with_free_func (g_object_unref), FALSE };
+  GListModel *model;
+  guint next = 1000;
+
+  render_rows (fixture, rows);
+  gtk_fixture_wait_painted (fixture);
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view (fixture))));
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    g_ptr_array_add (shadow.items, g_list_model_get_item (model, i));
+  g_signal_connect (model, "items-changed", G_CALLBACK (shadow_items_changed_cb), &shadow);
+
+  for (guint round = 0; round < 60; round++)
+    {
+      guint n_edits = (guint) g_rand_int_range (rand, 1, 12);
+
+      for (guint edit = 0; edit < n_edits; edit++)
+        {
+          guint at = rows->len > 0 ? (guint) g_rand_int_range (rand, 0, (gint32) rows->len) : 0;
+          Row row = { g_strdup_printf ("n%u", next), g_strdup_printf ("New %u", next) };
+
+          next++;
+          switch (g_rand_int_range (rand, 0, 5))
+            {
+            case 0:   /* a new row */
+              g_array_insert_val (rows, at, row);
+              break;
+            case 1:   /* a row goes */
+              row_clear (&row);
+              if (rows->len > 0)
+                g_array_remove_index (rows, at);
+              break;
+            case 2:   /* a new row where one was */
+              if (rows->len > 0)
+                {
+                  row_clear (&g_array_index (rows, Row, at));
+                  g_array_index (rows, Row, at) = row;
+                }
+              else
+                g_array_append_val (rows, row);
+              break;
+            case 3:   /* a row moves */
+              row_clear (&row);
+              if (rows->len > 1)
+                {
+                  Row taken = g_array_index (rows, Row, at);
+                  guint to = (guint) g_rand_int_range (rand, 0, (gint32) rows->len - 1);
+
+                  g_array_set_clear_func (rows, NULL);
+                  g_array_remove_index (rows, at);
+                  g_array_set_clear_func (rows, (GDestroyNotify) row_clear);
+                  g_array_insert_val (rows, to, taken);
+                }
+              break;
+            default:  /* a row's text changes */
+              g_free (row.key);
+              if (rows->len > 0)
+                {
+                  g_free (g_array_index (rows, Row, at).text);
+                  g_array_index (rows, Row, at).text = row.text;
+                }
+              else
+                g_free (row.text);
+              break;
+            }
+        }
+      render_rows (fixture, rows);
+      g_assert_false (shadow.bad);
+      g_assert_cmpuint (shadow.items->len, ==, g_list_model_get_n_items (model));
+      g_assert_cmpuint (shadow.items->len, ==, rows->len);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          g_autoptr(GObject) item = g_list_model_get_item (model, i);
+          AtomrViewGtkMirror *mirror = atomr_view_gtk_row_get_mirror (ATOMR_VIEW_GTK_ROW (item));
+
+          g_assert_true (item == g_ptr_array_index (shadow.items, i));
+          g_assert_nonnull (mirror);
+          g_assert_cmpstr (atomr_view_node_get_key (mirror->node), ==, g_array_index (rows, Row, i).key);
+        }
+      /* Every row that has widgets (made afresh, kept, or taken over from a
+       * row that went) shows its own text. */
+      if (round % 10 == 0)
+        gtk_fixture_wait_painted (fixture);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          const char *text = row_text (fixture, g_array_index (rows, Row, i).key);
+
+          if (text != NULL)
+            g_assert_cmpstr (text, ==, g_array_index (rows, Row, i).text);
+        }
+    }
+  g_signal_handlers_disconnect_by_data (model, &shadow);
+  g_ptr_array_unref (shadow.items);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -263,6 +483,9 @@ main (int   argc,
 
   GTK_TEST ("/AtomrViewGtk/List/ten-thousand-rows", test_ten_thousand_rows);
   GTK_TEST ("/AtomrViewGtk/List/row-events", test_row_events);
+  GTK_TEST ("/AtomrViewGtk/List/rows-keep-widgets", test_rows_keep_widgets);
+  GTK_TEST ("/AtomrViewGtk/List/rows-take-over-widgets", test_rows_take_over_widgets);
+  GTK_TEST ("/AtomrViewGtk/List/model-changes", test_model_changes);
 
   return g_test_run ();
 }

@@ -1,0 +1,56 @@
+# SPDX-License-Identifier: LGPL-2.1-or-later
+"""The nine js-framework-benchmark operations through atomr-view's actor,
+bridge, diff and GTK backend, and by hand-written GTK code on the same
+widgets (a GtkListView of rows), each timed until the frame that shows it
+has been painted. bench-gtk prints one sample per operation, system and
+repetition; this makes medians, p95 and the ratio of the medians."""
+from _display import run_on_display
+from _stats import median, percentile
+
+ATOMR = "atomr-view"
+HAND = "hand-written GTK"
+TARGET = 1.10
+
+
+def run(ctx):
+    ctx.ensure_build()
+    argv = [ctx.build_dir / "tests" / "bench" / "bench-gtk"]
+    if ctx.quick:
+        argv.append("--quick")
+    samples = run_on_display(ctx, argv)
+
+    by_op = {}
+    for s in samples:
+        by_op.setdefault(s["op"], {}).setdefault(s["system"], []).append(s)
+
+    results = []
+    for op in sorted(by_op):
+        medians = {}
+        for system in (ATOMR, HAND):
+            runs = by_op[op].get(system, [])
+            if not runs:
+                raise RuntimeError("bench-gtk measured %r without %s" % (op, system))
+            total = [r["ms"] for r in runs]
+            medians[system] = median(total)
+            result = {
+                "scenario": op, "system": system, "value": round(medians[system], 3), "unit": "ms",
+                "p95": round(percentile(total, 95), 3), "reps": len(runs),
+                "before_frame_ms": round(median([r["before_frame_ms"] for r in runs]), 3),
+                "frame_ms": round(median([r["frame_ms"] for r in runs]), 3),
+                "script_ms": round(median([r["script_ms"] for r in runs]), 3),
+            }
+            if system == ATOMR:
+                result["render_ms"] = round(median([r["render_ms"] for r in runs]), 3)
+                result["note"] = "p95 %.1f; actor %.1f, UI %.1f, frame %.1f" % (
+                    result["p95"], result["script_ms"], result["render_ms"], result["frame_ms"])
+            else:
+                result["note"] = "p95 %.1f; code %.1f, frame %.1f" % (
+                    result["p95"], result["script_ms"], result["frame_ms"])
+            results.append(result)
+        ratio = medians[ATOMR] / medians[HAND]
+        results.append({
+            "scenario": op, "system": "ratio atomr-view / hand-written", "value": round(ratio, 3),
+            "unit": "x", "target": TARGET, "met": ratio <= TARGET,
+            "note": "target <= %.2f: %s" % (TARGET, "met" if ratio <= TARGET else "missed"),
+        })
+    return results
