@@ -190,6 +190,51 @@ atomr_view_actor_ref_tell (AtomrViewActorRef *self,
 }
 
 /**
+ * atomr_view_actor_ref_tell_int64:
+ * @self: the recipient
+ * @value: the message: a whole number
+ * @sender: (nullable): the actor to which a reply goes, or %NULL
+ *
+ * Sends the message `g_variant_new_int64 (value)`, as
+ * [method@AtomrView.ActorRef.tell] would.
+ *
+ * It exists for bindings: the Python `tell()` of an `int` crosses into C
+ * once, instead of once to make the variant and once more to send it.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_actor_ref_tell_int64 (AtomrViewActorRef *self,
+                                 gint64             value,
+                                 AtomrViewActorRef *sender)
+{
+  atomr_view_actor_ref_tell (self, g_variant_new_int64 (value), sender);
+}
+
+/**
+ * atomr_view_actor_ref_tell_string:
+ * @self: the recipient
+ * @value: the message: a string
+ * @sender: (nullable): the actor to which a reply goes, or %NULL
+ *
+ * Sends the message `g_variant_new_string (value)`, as
+ * [method@AtomrView.ActorRef.tell] would, in one call for bindings like
+ * [method@AtomrView.ActorRef.tell_int64].
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_actor_ref_tell_string (AtomrViewActorRef *self,
+                                  const char        *value,
+                                  AtomrViewActorRef *sender)
+{
+  g_return_if_fail (value != NULL);
+  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+
+  atomr_view_actor_ref_tell (self, g_variant_new_string (value), sender);
+}
+
+/**
  * atomr_view_actor_ref_tell_many:
  * @self: the recipient
  * @messages: an array (of type `aT`) whose elements are the messages; of an

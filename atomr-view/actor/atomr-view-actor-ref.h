@@ -21,6 +21,14 @@ void        atomr_view_actor_ref_tell           (AtomrViewActorRef    *self,
                                                  GVariant             *message,
                                                  AtomrViewActorRef    *sender);
 ATOMR_VIEW_AVAILABLE_IN_ALL
+void        atomr_view_actor_ref_tell_int64     (AtomrViewActorRef    *self,
+                                                 gint64                value,
+                                                 AtomrViewActorRef    *sender);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void        atomr_view_actor_ref_tell_string    (AtomrViewActorRef    *self,
+                                                 const char           *value,
+                                                 AtomrViewActorRef    *sender);
+ATOMR_VIEW_AVAILABLE_IN_ALL
 void        atomr_view_actor_ref_tell_many      (AtomrViewActorRef    *self,
                                                  GVariant             *messages,
                                                  AtomrViewActorRef    *sender);

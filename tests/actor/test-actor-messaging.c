@@ -299,6 +299,24 @@ test_tell_many (ActorFixture  *fixture,
   g_assert_cmpuint (atomr_view_actor_system_get_dead_letter_count (fixture->system), ==, 0);
 }
 
+/* tell_int64 and tell_string send what tell would with the variant made for them. */
+static void
+test_tell_scalars (ActorFixture  *fixture,
+                   gconstpointer  data)
+{
+  g_autoptr(GVariant) number = NULL;
+  g_autoptr(GVariant) text = NULL;
+
+  atomr_view_actor_ref_tell_int64 (fixture->probe->ref, G_MININT64, NULL);
+  atomr_view_actor_ref_tell_string (fixture->probe->ref, "grüße", NULL);
+  number = atomr_view_test_probe_expect (fixture->probe, TEST_DEADLINE_MS);
+  text = atomr_view_test_probe_expect (fixture->probe, TEST_DEADLINE_MS);
+  g_assert_cmpstr (g_variant_get_type_string (number), ==, "x");
+  g_assert_cmpint (g_variant_get_int64 (number), ==, G_MININT64);
+  g_assert_cmpstr (g_variant_get_type_string (text), ==, "s");
+  g_assert_cmpstr (g_variant_get_string (text, NULL), ==, "grüße");
+}
+
 static void
 test_tell_many_refuses_a_non_array (void)
 {
@@ -356,6 +374,7 @@ main (int   argc,
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-order-threads", test_tell_order_threads);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-order-actors", test_tell_order_actors);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-many", test_tell_many);
+  ACTOR_TEST ("/AtomrView/Actor/Messaging/tell-scalars", test_tell_scalars);
   g_test_add_func ("/AtomrView/Actor/Messaging/tell-many-refuses-a-non-array", test_tell_many_refuses_a_non_array);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/fair-turns", test_fair_turns);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-replies", test_ask_replies);

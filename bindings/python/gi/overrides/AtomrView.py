@@ -401,6 +401,8 @@ def _props(props):
 
 
 _gi_tell = AtomrView.ActorRef.tell
+_gi_tell_int64 = AtomrView.ActorRef.tell_int64
+_gi_tell_string = AtomrView.ActorRef.tell_string
 _gi_tell_many = AtomrView.ActorRef.tell_many
 _ARRAY_TYPES = {int: ("q", "ax"), float: ("d", "ad")}
 
@@ -432,9 +434,9 @@ class ActorRef(AtomrView.ActorRef):
         if kind is _VARIANT:
             _gi_tell(self, message, sender)
         elif kind is int and _INT64_MIN <= message <= _INT64_MAX:
-            _gi_tell(self, _new_int64(message), sender)
+            _gi_tell_int64(self, message, sender)
         elif kind is str:
-            _gi_tell(self, _new_string(message), sender)
+            _gi_tell_string(self, message, sender)
         else:
             _gi_tell(self, _convert(message, "message"), sender)
 
