@@ -101,7 +101,8 @@ def test_serves_itself_and_ends_clean():
             pass
         process.send_signal(signal.SIGTERM)
         status = process.wait(timeout=DEADLINE)
-        assert status == 0, "status %d after SIGTERM; output %r" % (status, seen)
+        rest = process.stdout.read().decode("utf-8", "replace")
+        assert status == 0, "status %d after SIGTERM; output %r, then %r" % (status, seen, rest[-4000:])
         assert not process_exists(daemons[0]), "the daemon %d is still there" % daemons[0]
         assert daemons_on_port(port) == []
     finally:

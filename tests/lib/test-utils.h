@@ -34,7 +34,7 @@ guint atomr_view_test_count_threads (void);
 /* Resident memory of this process in KiB, read from /proc/self/status. */
 guint64 atomr_view_test_read_rss_kib (void);
 
-/* A timeout on the default main context every 5 ms that records the longest
+/* A timeout on the default main context every 20 ms that records the longest
  * gap between its runs: how long the main loop was kept from its sources. */
 typedef struct
 {
