@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "atomr-view-intern-private.h"
 #include "atomr-view-node-builder.h"
 #include "atomr-view-node-private.h"
 #include "atomr-view-prop-value-private.h"
@@ -33,14 +34,25 @@
  * Since: 0.1
  */
 
+/* Rows are built by the thousand, each node by a builder of its own: a
+ * builder with a few props and children makes no allocation but itself. */
+#define INLINE_PROPS    6
+#define INLINE_CHILDREN 4
+
 struct _AtomrViewNodeBuilder
 {
   gatomicrefcount  ref_count;
-  char            *kind;
+  const char      *kind;         /* interned */
   char            *key;
-  GArray          *props;      /* AtomrViewProp, sorted by name */
-  GPtrArray       *children;
+  AtomrViewProp   *props;        /* sorted by name; inline_props or allocated */
+  guint            n_props;
+  guint            props_size;
+  AtomrViewNode  **children;     /* inline_children or allocated */
+  guint            n_children;
+  guint            children_size;
   GError          *first_error;
+  AtomrViewProp    inline_props[INLINE_PROPS];
+  AtomrViewNode   *inline_children[INLINE_CHILDREN];
 };
 
 G_DEFINE_BOXED_TYPE (AtomrViewNodeBuilder, atomr_view_node_builder,
@@ -49,14 +61,53 @@ G_DEFINE_BOXED_TYPE (AtomrViewNodeBuilder, atomr_view_node_builder,
 static AtomrViewNodeBuilder *
 builder_new (const char *kind)
 {
-  AtomrViewNodeBuilder *self = g_new0 (AtomrViewNodeBuilder, 1);
+  AtomrViewNodeBuilder *self = g_new (AtomrViewNodeBuilder, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
-  self->kind = g_strdup (kind);
-  self->props = g_array_new (FALSE, FALSE, sizeof (AtomrViewProp));
-  g_array_set_clear_func (self->props, (GDestroyNotify) atomr_view_prop_clear);
-  self->children = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_node_unref);
+  self->kind = atomr_view_intern (kind);
+  self->key = NULL;
+  self->props = self->inline_props;
+  self->n_props = 0;
+  self->props_size = INLINE_PROPS;
+  self->children = self->inline_children;
+  self->n_children = 0;
+  self->children_size = INLINE_CHILDREN;
+  self->first_error = NULL;
   return self;
+}
+
+/* Room for one more prop and one more child. */
+static void
+reserve_prop (AtomrViewNodeBuilder *self)
+{
+  if (self->n_props < self->props_size)
+    return;
+  self->props_size *= 2;
+  if (self->props == self->inline_props)
+    self->props = g_memdup2 (self->inline_props, sizeof self->inline_props);
+  self->props = g_renew (AtomrViewProp, self->props, self->props_size);
+}
+
+static void
+add_child (AtomrViewNodeBuilder *self,
+           AtomrViewNode        *child)
+{
+  if (self->n_children == self->children_size)
+    {
+      self->children_size *= 2;
+      if (self->children == self->inline_children)
+        self->children = g_memdup2 (self->inline_children, sizeof self->inline_children);
+      self->children = g_renew (AtomrViewNode *, self->children, self->children_size);
+    }
+  self->children[self->n_children++] = child;
+}
+
+static void
+clear_children (AtomrViewNodeBuilder *self)
+{
+  for (guint i = 0; i < self->n_children; i++)
+    atomr_view_node_unref (self->children[i]);
+  self->n_children = 0;
 }
 
 /**
@@ -99,12 +150,13 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
   self->key = g_strdup (node->key);
   for (guint i = 0; i < node->n_props; i++)
     {
-      AtomrViewProp prop = { node->props[i].name, g_variant_ref (node->props[i].value) };
-
-      g_array_append_val (self->props, prop);
+      reserve_prop (self);
+      self->props[self->n_props].name = node->props[i].name;
+      self->props[self->n_props].value = g_variant_ref (node->props[i].value);
+      self->n_props++;
     }
   for (guint i = 0; i < node->n_children; i++)
-    g_ptr_array_add (self->children, atomr_view_node_ref (node->children[i]));
+    add_child (self, atomr_view_node_ref (node->children[i]));
   return self;
 }
 
@@ -142,10 +194,14 @@ atomr_view_node_builder_unref (AtomrViewNodeBuilder *self)
 
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
-  g_free (self->kind);
   g_free (self->key);
-  g_array_unref (self->props);
-  g_ptr_array_unref (self->children);
+  for (guint i = 0; i < self->n_props; i++)
+    atomr_view_prop_clear (&self->props[i]);
+  if (self->props != self->inline_props)
+    g_free (self->props);
+  clear_children (self);
+  if (self->children != self->inline_children)
+    g_free (self->children);
   g_clear_error (&self->first_error);
   g_free (self);
 }
@@ -176,13 +232,13 @@ find_prop (AtomrViewNodeBuilder *self,
            gboolean             *found)
 {
   guint low = 0;
-  guint high = self->props->len;
+  guint high = self->n_props;
 
   *found = FALSE;
   while (low < high)
     {
       guint middle = low + (high - low) / 2;
-      int order = strcmp (g_array_index (self->props, AtomrViewProp, middle).name, name);
+      int order = strcmp (self->props[middle].name, name);
 
       if (order == 0)
         {
@@ -238,16 +294,20 @@ atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
       return;
     }
 
-  prop.name = g_intern_string (name);
-  prop.value = g_variant_get_normal_form (owned);
+  prop.name = atomr_view_intern (name);
+  /* A value from untrusted bytes becomes trusted, so equality is cheap. */
+  prop.value = g_variant_is_normal_form (owned) ? g_steal_pointer (&owned) : g_variant_get_normal_form (owned);
   index = find_prop (self, prop.name, &found);
   if (found)
     {
-      atomr_view_prop_clear (&g_array_index (self->props, AtomrViewProp, index));
-      g_array_index (self->props, AtomrViewProp, index) = prop;
+      atomr_view_prop_clear (&self->props[index]);
+      self->props[index] = prop;
+      return;
     }
-  else
-    g_array_insert_val (self->props, index, prop);
+  reserve_prop (self);
+  memmove (&self->props[index + 1], &self->props[index], (self->n_props - index) * sizeof (AtomrViewProp));
+  self->props[index] = prop;
+  self->n_props++;
 }
 
 /**
@@ -265,10 +325,14 @@ atomr_view_node_builder_set_string (AtomrViewNodeBuilder *self,
                                     const char           *name,
                                     const char           *value)
 {
-  g_return_if_fail (value != NULL);
-  g_return_if_fail (g_utf8_validate (value, -1, NULL));
+  GVariant *variant;
 
-  atomr_view_node_builder_set_prop (self, name, g_variant_new_string (value));
+  g_return_if_fail (value != NULL);
+
+  /* g_variant_new_string() refuses text that is not UTF-8, with a warning. */
+  variant = g_variant_new_string (value);
+  g_return_if_fail (variant != NULL);
+  atomr_view_node_builder_set_prop (self, name, variant);
 }
 
 /**
@@ -323,7 +387,16 @@ atomr_view_node_builder_set_boolean (AtomrViewNodeBuilder *self,
                                      const char           *name,
                                      gboolean              value)
 {
-  atomr_view_node_builder_set_prop (self, name, g_variant_new_boolean (value));
+  static GVariant *values[2];   /* FALSE and TRUE: two values shared by every node */
+  static gsize initialized;
+
+  if (g_once_init_enter (&initialized))
+    {
+      values[0] = g_variant_ref_sink (g_variant_new_boolean (FALSE));
+      values[1] = g_variant_ref_sink (g_variant_new_boolean (TRUE));
+      g_once_init_leave (&initialized, 1);
+    }
+  atomr_view_node_builder_set_prop (self, name, g_variant_ref (values[value ? 1 : 0]));
 }
 
 /**
@@ -393,8 +466,11 @@ atomr_view_node_builder_unset_prop (AtomrViewNodeBuilder *self,
   g_return_if_fail (name != NULL);
 
   index = find_prop (self, name, &found);
-  if (found)
-    g_array_remove_index (self->props, index);
+  if (!found)
+    return;
+  atomr_view_prop_clear (&self->props[index]);
+  self->n_props--;
+  memmove (&self->props[index], &self->props[index + 1], (self->n_props - index) * sizeof (AtomrViewProp));
 }
 
 /**
@@ -413,7 +489,7 @@ atomr_view_node_builder_add_child (AtomrViewNodeBuilder *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (child != NULL);
 
-  g_ptr_array_add (self->children, atomr_view_node_ref (child));
+  add_child (self, atomr_view_node_ref (child));
 }
 
 /**
@@ -429,7 +505,7 @@ atomr_view_node_builder_clear_children (AtomrViewNodeBuilder *self)
 {
   g_return_if_fail (self != NULL);
 
-  g_ptr_array_set_size (self->children, 0);
+  clear_children (self);
 }
 
 /**
@@ -469,10 +545,10 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
       !atomr_view_key_validate (self->key, "key", error))
     return NULL;
 
-  kind = g_intern_string (self->kind);
-  for (guint i = 0; i < self->props->len; i++)
+  kind = self->kind;
+  for (guint i = 0; i < self->n_props; i++)
     {
-      AtomrViewProp *prop = &g_array_index (self->props, AtomrViewProp, i);
+      AtomrViewProp *prop = &self->props[i];
 
       if (!atomr_view_vocabulary_check_prop (kind, prop->name, prop->value, NULL, NULL))
         {
@@ -484,14 +560,13 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
     }
 
   /* The node copies the arrays and takes these references; the builder keeps its own. */
-  for (guint i = 0; i < self->props->len; i++)
-    g_variant_ref (g_array_index (self->props, AtomrViewProp, i).value);
-  for (guint i = 0; i < self->children->len; i++)
-    atomr_view_node_ref (g_ptr_array_index (self->children, i));
+  for (guint i = 0; i < self->n_props; i++)
+    g_variant_ref (self->props[i].value);
+  for (guint i = 0; i < self->n_children; i++)
+    atomr_view_node_ref (self->children[i]);
 
-  node = atomr_view_node_new_take (kind, self->key,
-                                   (const AtomrViewProp *) (gpointer) self->props->data, self->props->len,
-                                   (AtomrViewNode **) self->children->pdata, self->children->len);
+  node = atomr_view_node_new_take (kind, self->key, self->props, self->n_props,
+                                   self->children, self->n_children);
   problem = atomr_view_node_check (node, &duplicate);
   if (problem != ATOMR_VIEW_NODE_OK)
     {

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "atomr-view-intern-private.h"
 #include "atomr-view-kinds.h"
 #include "atomr-view-scene-error.h"
 #include "atomr-view-scene-place-private.h"
@@ -117,33 +118,64 @@ static const KindSpec core_kinds[] = {
   { ATOMR_VIEW_KIND_REGION, region_props },
 };
 
-/* The interned names of core_kinds, so a lookup compares pointers. */
-static const char *interned_kinds[G_N_ELEMENTS (core_kinds)];
+#define MAX_KIND_PROPS 8
 
-static const KindSpec *
-lookup_kind (const char *kind)
+/* The interned names of core_kinds and of their props, so that a lookup
+ * compares pointers: node kinds and prop names are interned. */
+static const char *interned_kinds[G_N_ELEMENTS (core_kinds)];
+static const char *interned_props[G_N_ELEMENTS (core_kinds)][MAX_KIND_PROPS];
+static const char *interned_common[G_N_ELEMENTS (common_props)];
+
+static void
+intern_names (const PropSpec *props,
+              const char    **names,
+              gsize           size)
+{
+  gsize i;
+
+  for (i = 0; props[i].name != NULL; i++)
+    {
+      g_assert (i < size);
+      names[i] = g_intern_static_string (props[i].name);
+    }
+}
+
+static void
+ensure_interned (void)
 {
   static gsize initialized;
 
   if (g_once_init_enter (&initialized))
     {
       for (guint i = 0; i < G_N_ELEMENTS (core_kinds); i++)
-        interned_kinds[i] = g_intern_static_string (core_kinds[i].kind);
+        {
+          interned_kinds[i] = g_intern_static_string (core_kinds[i].kind);
+          intern_names (core_kinds[i].props, interned_props[i], MAX_KIND_PROPS);
+        }
+      intern_names (common_props, interned_common, G_N_ELEMENTS (interned_common));
       g_once_init_leave (&initialized, 1);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (core_kinds); i++)
-    if (interned_kinds[i] == kind)
-      return &core_kinds[i];
-  return NULL;
 }
 
+static int
+lookup_kind (const char *kind)
+{
+  ensure_interned ();
+  for (guint i = 0; i < G_N_ELEMENTS (core_kinds); i++)
+    if (interned_kinds[i] == kind)
+      return (int) i;
+  return -1;
+}
+
+/* @name is interned. */
 static const char *
 lookup_prop (const PropSpec *props,
+             const char    **interned,
              const char     *name)
 {
-  for (; props->name != NULL; props++)
-    if (strcmp (props->name, name) == 0)
-      return props->type;
+  for (guint i = 0; props[i].name != NULL; i++)
+    if (interned[i] == name)
+      return props[i].type;
   return NULL;
 }
 
@@ -151,13 +183,14 @@ const char *
 atomr_view_vocabulary_prop_type (const char *kind,
                                  const char *name)
 {
-  const KindSpec *spec = lookup_kind (kind);
+  int index = lookup_kind (kind);
   const char *type;
 
-  if (spec == NULL)
+  if (index < 0)
     return NULL;
-  type = lookup_prop (spec->props, name);
-  return type != NULL ? type : lookup_prop (common_props, name);
+  name = atomr_view_intern (name);
+  type = lookup_prop (core_kinds[index].props, interned_props[index], name);
+  return type != NULL ? type : lookup_prop (common_props, interned_common, name);
 }
 
 static const char *
