@@ -14,7 +14,8 @@ typedef enum
   ATOMR_VIEW_GTK_CHILDREN_ROWS,   /* a list: children are rows of a GtkListView */
 } AtomrViewGtkChildren;
 
-/* A core kind, or a GtkWidget type named as a kind. Kinds live as long as the process. */
+/* A core kind, or a GtkWidget type named as a kind, for a node's kind name
+ * (interned, as every node's is). Kinds live as long as the process. */
 const AtomrViewGtkKind *atomr_view_gtk_kind_lookup       (const char              *name,
                                                           GError                 **error);
 AtomrViewGtkChildren    atomr_view_gtk_kind_get_children (const AtomrViewGtkKind  *kind);

@@ -49,6 +49,16 @@ kind_target_type (const AtomrViewGtkKind *kind)
 
 /* -- helpers ------------------------------------------------------------- */
 
+/* Interned names lie close together: mix their addresses well (Fibonacci hashing). */
+static guint
+address_hash (gconstpointer first,
+              gconstpointer second)
+{
+  guint64 mixed = ((guint64) (guintptr) first * 31u + (guint64) (guintptr) second) * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15);
+
+  return (guint) (mixed >> 32);
+}
+
 static const char *
 get_string (GVariant   *value,
             const char *fallback)
@@ -1083,6 +1093,7 @@ static const AtomrViewGtkKind core_kinds[] = {
 
 /* name -> kind; the UI thread only. Kinds of GtkWidget types are made on first use and kept. */
 static GHashTable *kinds;
+static GHashTable *kinds_by_address;   /* interned name -> kind */
 static GtkBuilder *type_resolver;
 
 static void
@@ -1091,6 +1102,7 @@ ensure_kinds (void)
   if (kinds != NULL)
     return;
   kinds = g_hash_table_new (g_str_hash, g_str_equal);
+  kinds_by_address = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (core_kinds); i++)
     g_hash_table_insert (kinds, (gpointer) core_kinds[i].name, (gpointer) &core_kinds[i]);
   /* GtkBuilder knows how to find a type that was never used yet by its name. */
@@ -1155,12 +1167,25 @@ const AtomrViewGtkKind *
 atomr_view_gtk_kind_lookup (const char  *name,
                             GError     **error)
 {
+  static struct { const char *name; const AtomrViewGtkKind *kind; } recent[16];   /* in front of the tables */
+  guint slot = address_hash (NULL, name) & (G_N_ELEMENTS (recent) - 1);
   const AtomrViewGtkKind *kind;
 
+  /* A node's kind is interned: its address names it for good. */
+  if (recent[slot].name == name)
+    return recent[slot].kind;
   ensure_kinds ();
+  if ((kind = g_hash_table_lookup (kinds_by_address, name)) != NULL)
+    {
+      recent[slot].name = name;
+      recent[slot].kind = kind;
+      return kind;
+    }
   kind = g_hash_table_lookup (kinds, name);
   if (kind == NULL && (kind = widget_kind_new (name, error)) != NULL)
     g_hash_table_insert (kinds, (gpointer) kind->name, (gpointer) kind);
+  if (kind != NULL)
+    g_hash_table_insert (kinds_by_address, (gpointer) name, (gpointer) kind);
   return kind;
 }
 
@@ -1219,6 +1244,110 @@ find_property (const AtomrViewGtkKind  *kind,
   return pspec;
 }
 
+/* Where a prop of a kind goes: one of our specs, or a GObject property of
+ * the kind's widget. Found once per kind and name, as rows are checked and
+ * made by the thousand; like the kinds, the table lives as long as the
+ * process and is used on the UI thread. */
+typedef struct
+{
+  const AtomrViewGtkKind *kind;
+  const char             *name;
+  const PropSpec         *spec;
+  GParamSpec             *pspec;
+  gboolean                typed;   /* every node has the right type here: the scene layer saw to it */
+} PropTarget;
+
+static GHashTable *prop_targets;              /* PropTarget, its own key */
+static GHashTable *prop_targets_by_address;   /* PropTarget, by its kind and interned name */
+
+static guint
+prop_target_hash (gconstpointer data)
+{
+  const PropTarget *target = data;
+
+  return g_str_hash (target->name) ^ g_direct_hash (target->kind);
+}
+
+static gboolean
+prop_target_equal (gconstpointer a,
+                   gconstpointer b)
+{
+  const PropTarget *first = a, *second = b;
+
+  return first->kind == second->kind && strcmp (first->name, second->name) == 0;
+}
+
+/* In front of the tables, the targets found last, by address: a row's
+ * nodes name the same few kinds and props again and again. */
+#define RECENT_TARGETS 64   /* a power of two */
+
+static const PropTarget *recent_targets[RECENT_TARGETS];
+
+
+static guint
+prop_target_address_hash (gconstpointer data)
+{
+  const PropTarget *target = data;
+
+  return address_hash (target->kind, target->name);
+}
+
+static gboolean
+prop_target_address_equal (gconstpointer a,
+                           gconstpointer b)
+{
+  const PropTarget *first = a, *second = b;
+
+  return first->kind == second->kind && first->name == second->name;
+}
+
+static const PropTarget *
+find_target (const AtomrViewGtkKind  *kind,
+             const char              *name,
+             GError                 **error)
+{
+  PropTarget probe = { kind, name, NULL, NULL, FALSE };
+  const PropTarget **recent = &recent_targets[address_hash (kind, name) & (RECENT_TARGETS - 1)];
+  const GVariantType *scene_type;
+  PropTarget *target;
+
+  if (*recent != NULL && (*recent)->kind == kind && (*recent)->name == name)
+    return *recent;
+  if (prop_targets == NULL)
+    {
+      prop_targets = g_hash_table_new (prop_target_hash, prop_target_equal);
+      prop_targets_by_address = g_hash_table_new (prop_target_address_hash, prop_target_address_equal);
+    }
+  /* A node's prop names are interned: most lookups end here. */
+  if ((target = g_hash_table_lookup (prop_targets_by_address, &probe)) != NULL)
+    {
+      *recent = target;
+      return target;
+    }
+  if ((target = g_hash_table_lookup (prop_targets, &probe)) != NULL)
+    return target;
+
+  probe.spec = find_prop (kind, name);
+  if (probe.spec == NULL)
+    {
+      if ((probe.pspec = find_property (kind, name, error)) == NULL)
+        return NULL;
+      /* The property belongs to the class: keep the class. */
+      g_type_class_ref (kind_target_type (kind));
+    }
+  else if ((scene_type = atomr_view_kind_get_prop_type (kind->name, name)) != NULL)
+    {
+      /* Nodes are refused with another type than the vocabulary's. */
+      probe.typed = strcmp ((const char *) scene_type, probe.spec->type) == 0;
+    }
+  target = g_memdup2 (&probe, sizeof probe);
+  target->name = g_intern_string (name);
+  g_hash_table_add (prop_targets, target);
+  g_hash_table_add (prop_targets_by_address, target);
+  *recent = target;
+  return target;
+}
+
 static const char *
 describe_type (const char *type)
 {
@@ -1245,13 +1374,16 @@ check_prop (const AtomrViewGtkKind  *kind,
             GVariant                *value,
             GError                 **error)
 {
-  const PropSpec *spec = find_prop (kind, name);
-  g_auto(GValue) gvalue = G_VALUE_INIT;
-  GParamSpec *pspec;
+  const PropTarget *target = find_target (kind, name, error);
+  const PropSpec *spec;
+  GValue gvalue = G_VALUE_INIT;
+  gboolean converted;
 
-  if (spec != NULL)
+  if (target == NULL)
+    return FALSE;
+  if ((spec = target->spec) != NULL)
     {
-      if (!atomr_view_gtk_variant_fits (value, spec->type))
+      if (!target->typed && !atomr_view_gtk_variant_fits (value, spec->type))
         {
           g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE,
                        _("the prop “%s” must be %s, not a value of type “%s”"),
@@ -1265,9 +1397,10 @@ check_prop (const AtomrViewGtkKind  *kind,
         }
       return TRUE;
     }
-  if ((pspec = find_property (kind, name, error)) == NULL)
-    return FALSE;
-  if (!atomr_view_gtk_value_from_variant (pspec, value, &gvalue, error))
+  converted = atomr_view_gtk_value_from_variant (target->pspec, value, &gvalue, error);
+  if (G_IS_VALUE (&gvalue))
+    g_value_unset (&gvalue);
+  if (!converted)
     {
       g_prefix_error (error, _("the prop “%s”: "), name);
       return FALSE;
@@ -1310,21 +1443,24 @@ atomr_view_gtk_kind_set_prop (AtomrViewGtkMirror *mirror,
                               const char         *name,
                               GVariant           *value)
 {
-  const PropSpec *spec = find_prop (mirror->kind, name);
   g_autoptr(GError) error = NULL;
+  const PropTarget *target = find_target (mirror->kind, name, &error);
   g_auto(GValue) gvalue = G_VALUE_INIT;
   GParamSpec *pspec;
 
-  if (spec != NULL)
+  /* Checked before: these cannot fail. */
+  if (target == NULL)
     {
-      spec->apply (mirror, value);
+      g_critical ("%s", error->message);
       return;
     }
-  /* Checked before: these cannot fail. */
-  pspec = find_property (mirror->kind, name, &error);
-  if (pspec == NULL)
-    g_critical ("%s", error->message);
-  else if (value == NULL)
+  if (target->spec != NULL)
+    {
+      target->spec->apply (mirror, value);
+      return;
+    }
+  pspec = target->pspec;
+  if (value == NULL)
     {
       g_value_init (&gvalue, G_PARAM_SPEC_VALUE_TYPE (pspec));
       g_param_value_set_default (pspec, &gvalue);

@@ -51,6 +51,9 @@ atomr_view_gtk_row_model_get_item (GListModel *model,
   if (self->rows == NULL || position >= self->rows->len)
     return NULL;
   row = g_ptr_array_index (self->rows, position);
+  /* Made when the view first asks: of 10 000 rows it asks for a screenful. */
+  if (row->row == NULL)
+    row->row = G_OBJECT (atomr_view_gtk_row_new (row));
   return g_object_ref (row->row);
 }
 

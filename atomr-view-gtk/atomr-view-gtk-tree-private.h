@@ -24,7 +24,7 @@ struct _AtomrViewGtkMirror
   GObject                *target;       /* where props go: the widget, or a part of it */
   GPtrArray              *children;     /* AtomrViewGtkMirror, owned */
   char                  **css_classes;  /* the classes the node's props added */
-  GObject                *row;          /* AtomrViewGtkRow, for a row of a list */
+  GObject                *row;          /* AtomrViewGtkRow, for a row of a list once its view asked for it */
   GtkListItem            *holder;       /* a row: the list item its widget went to last, weak */
   gpointer                data;         /* the kind's state */
 };

@@ -75,8 +75,6 @@ mirror_new (AtomrViewGtkTree   *tree,
   mirror->kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), NULL);
   g_assert (mirror->kind != NULL);  /* checked before */
   mirror->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
-  if (parent != NULL && atomr_view_gtk_kind_get_children (parent->kind) == ATOMR_VIEW_GTK_CHILDREN_ROWS)
-    mirror->row = G_OBJECT (atomr_view_gtk_row_new (mirror));
   shown_add (tree, node);
   return mirror;
 }
@@ -251,15 +249,16 @@ typedef struct
   guint          index;   /* among its parent's children */
 } Place;
 
-/* "/" for the root, "/form/#2/name" below it. */
+/* "/" for the root, "/form/#2/name" below it, from the places of a node
+ * and of its ancestors, the node first and the root last. */
 static char *
-format_path (GArray *stack)
+format_path (GArray *places)
 {
   GString *text = g_string_new (NULL);
 
-  for (guint i = 1; i < stack->len; i++)
+  for (guint i = places->len - 1; i-- > 0;)
     {
-      Place *place = &g_array_index (stack, Place, i);
+      Place *place = &g_array_index (places, Place, i);
       g_autofree char *element = path_element (place->node, place->index);
 
       g_string_append_printf (text, "/%s", element);
@@ -337,37 +336,44 @@ atomr_view_gtk_mirror_emit (AtomrViewGtkMirror *mirror,
 
 /* -- checking ----------------------------------------------------------------- */
 
+/* What the check found wrong, and where: the places are gathered on the
+ * way back up, so the walk itself keeps no path (10 000 rows make 40 000
+ * nodes to look at). */
+typedef struct
+{
+  GError        *error;
+  AtomrViewNode *node;
+  GArray        *places;   /* Place, the bad node first */
+} Failure;
+
 static gboolean
-check_subtree (AtomrViewGtkTree  *tree,
-               GArray            *stack,
-               AtomrViewNode     *node,
-               guint              index,
-               GError           **error)
+check_subtree (AtomrViewGtkTree *tree,
+               AtomrViewNode    *node,
+               guint             index,
+               Failure          *failure)
 {
   const AtomrViewGtkKind *kind;
-  g_autoptr(GError) local_error = NULL;
   Place place = { node, index };
   guint n;
 
   if (g_hash_table_contains (tree->shown, node))
     return TRUE;
 
-  g_array_append_val (stack, place);
-  kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), &local_error);
-  if (kind == NULL || !atomr_view_gtk_kind_check_node (kind, node, &local_error))
+  kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), &failure->error);
+  if (kind == NULL || !atomr_view_gtk_kind_check_node (kind, node, &failure->error))
     {
-      g_autofree char *where = format_path (stack);
-
-      g_set_error (error, local_error->domain, local_error->code,
-                   _("Cannot show the node at %s (kind “%s”): %s"),
-                   where, atomr_view_node_get_kind (node), local_error->message);
+      failure->node = node;
+      failure->places = g_array_new (FALSE, FALSE, sizeof (Place));
+      g_array_append_val (failure->places, place);
       return FALSE;
     }
   n = atomr_view_node_get_n_children (node);
   for (guint i = 0; i < n; i++)
-    if (!check_subtree (tree, stack, atomr_view_node_get_child (node, i), i, error))
-      return FALSE;
-  g_array_set_size (stack, stack->len - 1);
+    if (!check_subtree (tree, atomr_view_node_get_child (node, i), i, failure))
+      {
+        g_array_append_val (failure->places, place);
+        return FALSE;
+      }
   return TRUE;
 }
 
@@ -376,9 +382,18 @@ atomr_view_gtk_tree_check (AtomrViewGtkTree  *tree,
                            AtomrViewNode     *root,
                            GError           **error)
 {
-  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (Place));
+  Failure failure = { NULL, NULL, NULL };
+  g_autofree char *where = NULL;
 
-  return check_subtree (tree, stack, root, 0, error);
+  if (check_subtree (tree, root, 0, &failure))
+    return TRUE;
+  where = format_path (failure.places);
+  g_set_error (error, failure.error->domain, failure.error->code,
+               _("Cannot show the node at %s (kind “%s”): %s"),
+               where, atomr_view_node_get_kind (failure.node), failure.error->message);
+  g_error_free (failure.error);
+  g_array_unref (failure.places);
+  return FALSE;
 }
 
 /* -- building and patching ------------------------------------------------------ */
