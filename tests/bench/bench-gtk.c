@@ -1,19 +1,20 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 /* The nine js-framework-benchmark operations on a keyed list of rows, each
  * timed from the moment it is asked for until GTK has painted the frame that
- * shows it, done two ways in one process:
+ * shows it, done three ways in one process:
  *
  *  - atomr-view: the UI thread tells a window actor (on a dispatcher thread)
  *    what to do; the actor builds its new scene and posts it; the bridge
  *    diffs it against what the window shows and the GTK backend patches the
  *    widgets (a GtkListView of rows, each a GtkBox of two GtkLabels and a
  *    GtkButton);
+ *  - atomr-view on the `ui` dispatcher: the same window actor, run on the
+ *    UI thread, so that neither the request nor the scene crosses threads;
  *  - hand-written GTK: the same widgets, made by a GtkSignalListItemFactory
  *    over a GListStore of row objects, changed directly on the UI thread.
  *
- * The two windows take turns (only the measured one is mapped), in
- * alternating order from one repetition to the next, after a warm-up round
- * each. Before each step the window has not painted for 40 ms, so the frame
+ * The windows take turns (only the measured one is mapped), in an order
+ * that rotates from one repetition to the next, after a warm-up round each. Before each step the window has not painted for 40 ms, so the frame
  * clock may paint at once. Prints one JSON object per measured step:
  *   {"op": ..., "system": ..., "rep": N, "ms": total, "before_frame_ms": ...,
  *    "frame_ms": ..., "script_ms": ..., "render_ms": ...}
@@ -25,9 +26,9 @@
  * patching on the UI thread. tests/bench/suites/gtk.py makes medians, p95
  * and ratios of them. Run it on a display (Xvfb) with GSK_RENDERER=cairo.
  *
- *   bench-gtk [--quick] [--reps N] [--only atomr-view|hand]
+ *   bench-gtk [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand]
  *
- * --only runs one of the two, for a profiler. */
+ * --only runs one of them, for a profiler. */
 #include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
@@ -119,16 +120,26 @@ row_free (Row *row)
   g_free (row);
 }
 
+/* The delete button is the same in every row: one node, shared by all
+ * (nodes are immutable; the GTK backend still makes a button per row shown). */
 static AtomrViewNode *
-row_node (Row *row)
+remove_button_node (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) remove = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+
+  atomr_view_node_builder_set_string (remove, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
+  return atomr_view_node_builder_build (remove, NULL);
+}
+
+static AtomrViewNode *
+row_node (Row           *row,
+          AtomrViewNode *remove_node)
 {
   g_autoptr(AtomrViewNodeBuilder) box = NULL;
   g_autoptr(AtomrViewNodeBuilder) id = NULL;
   g_autoptr(AtomrViewNodeBuilder) label = NULL;
-  g_autoptr(AtomrViewNodeBuilder) remove = NULL;
   g_autoptr(AtomrViewNode) id_node = NULL;
   g_autoptr(AtomrViewNode) label_node = NULL;
-  g_autoptr(AtomrViewNode) remove_node = NULL;
   g_autofree char *key = NULL;
   g_autofree char *id_text = NULL;
 
@@ -145,10 +156,6 @@ row_node (Row *row)
   atomr_view_node_builder_set_boolean (label, ATOMR_VIEW_PROP_HEXPAND, TRUE);
   atomr_view_node_builder_set_double (label, "xalign", 0.0);
   label_node = atomr_view_node_builder_build (label, NULL);
-
-  remove = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
-  atomr_view_node_builder_set_string (remove, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
-  remove_node = atomr_view_node_builder_build (remove, NULL);
 
   box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
   key = g_strdup_printf ("r%u", row->id);
@@ -182,6 +189,7 @@ struct _BenchTable
 {
   AtomrViewWindowActor  parent_instance;
   GPtrArray            *rows;       /* Row */
+  AtomrViewNode        *remove;     /* every row's delete button */
   guint                 next_id;
   Row                  *selected;
 };
@@ -198,7 +206,7 @@ bench_table_render (AtomrViewWindowActor *actor)
 
   atomr_view_node_builder_set_key (list, "rows");
   for (guint i = 0; i < self->rows->len; i++)
-    atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i)));
+    atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i), self->remove));
   list_node = atomr_view_node_builder_build (list, NULL);
   atomr_view_node_builder_add_child (root, list_node);
   return atomr_view_node_builder_build (root, NULL);
@@ -308,6 +316,7 @@ bench_table_finalize (GObject *object)
   BenchTable *self = BENCH_TABLE (object);
 
   g_ptr_array_unref (self->rows);
+  atomr_view_node_unref (self->remove);
 
   G_OBJECT_CLASS (bench_table_parent_class)->finalize (object);
 }
@@ -324,6 +333,7 @@ static void
 bench_table_init (BenchTable *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
+  self->remove = remove_button_node ();
   self->next_id = 1;
 }
 
@@ -682,10 +692,14 @@ hand_do (Hand    *hand,
 typedef enum
 {
   SYSTEM_ATOMR,
+  SYSTEM_ATOMR_UI,
   SYSTEM_HAND,
+  N_SYSTEMS
 } System;
 
-static const char * const system_names[] = { "atomr-view", "hand-written GTK" };
+static const char * const system_names[] = { "atomr-view", "atomr-view, ui dispatcher", "hand-written GTK" };
+static const char * const system_options[] = { "atomr-view", "atomr-view-ui", "hand" };
+static const char * const window_ids[] = { "table", "table-ui" };
 
 typedef struct
 {
@@ -705,7 +719,7 @@ typedef struct
 } Target;
 
 static AtomrViewUiBridge *bridge;
-static AtomrViewActorRef *table;
+static AtomrViewActorRef *tables[SYSTEM_HAND];   /* the window actor of each atomr-view system */
 static Hand *hand;
 
 static double
@@ -825,13 +839,14 @@ run_step (Target     *target,
   gint64 started;
 
   settle (target);
-  if (target->system == SYSTEM_ATOMR)
+  if (target->system != SYSTEM_HAND)
     target->applied_target = scenes_applied (NULL) + 1;
   target->waiting = TRUE;
 
   started = g_get_monotonic_time ();
-  if (target->system == SYSTEM_ATOMR)
-    atomr_view_actor_ref_tell (table, g_variant_new ("(uuu)", (guint32) step->op, step->arg, seed), NULL);
+  if (target->system != SYSTEM_HAND)
+    atomr_view_actor_ref_tell (tables[target->system],
+                               g_variant_new ("(uuu)", (guint32) step->op, step->arg, seed), NULL);
   else
     {
       hand_do (hand, step->op, step->arg, seed);
@@ -839,7 +854,7 @@ run_step (Target     *target,
       target->render_us = 0;
     }
   RUN_UNTIL (!target->waiting, step->name ? step->name : "a set-up step");
-  if (target->system == SYSTEM_ATOMR)
+  if (target->system != SYSTEM_HAND)
     target->script_us = atomic_load (&actor_us);
 
   if (step->name != NULL && rep != G_MAXUINT)
@@ -872,9 +887,8 @@ main (int   argc,
 {
   g_autoptr(AtomrViewActorSystem) system = NULL;
   g_autoptr(AtomrViewGtkBackend) backend = NULL;
-  g_autoptr(AtomrViewProps) props = NULL;
   g_autoptr(GError) error = NULL;
-  Target targets[2] = { { .system = SYSTEM_ATOMR }, { .system = SYSTEM_HAND } };
+  Target targets[N_SYSTEMS] = { { .system = SYSTEM_ATOMR }, { .system = SYSTEM_ATOMR_UI }, { .system = SYSTEM_HAND } };
   guint reps = 15;
   int only = -1;
 
@@ -885,7 +899,10 @@ main (int   argc,
       else if (strcmp (argv[i], "--only") == 0 && i + 1 < argc)
         {
           i++;
-          only = strcmp (argv[i], "atomr-view") == 0 ? SYSTEM_ATOMR : strcmp (argv[i], "hand") == 0 ? SYSTEM_HAND : -2;
+          only = -2;
+          for (int j = 0; j < N_SYSTEMS; j++)
+            if (strcmp (argv[i], system_options[j]) == 0)
+              only = j;
         }
       else if (strcmp (argv[i], "--reps") == 0 && i + 1 < argc)
         {
@@ -895,14 +912,14 @@ main (int   argc,
         }
       else
         {
-          fprintf (stderr, "usage: %s [--quick] [--reps N]\n", argv[0]);
+          fprintf (stderr, "usage: %s [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand]\n", argv[0]);
           return 2;
         }
     }
 
   if (only == -2)
     {
-      fprintf (stderr, "bench-gtk: --only takes atomr-view or hand\n");
+      fprintf (stderr, "bench-gtk: --only takes atomr-view, atomr-view-ui or hand\n");
       return 2;
     }
   if (!gtk_init_check ())
@@ -915,26 +932,33 @@ main (int   argc,
   g_assert_no_error (error);
   backend = atomr_view_gtk_backend_new ();
   bridge = atomr_view_ui_bridge_new (system, ATOMR_VIEW_BACKEND (backend));
-  props = atomr_view_props_new (BENCH_TYPE_TABLE);
-  table = atomr_view_actor_system_spawn (system, props, "table", &error);
-  g_assert_no_error (error);
-  RUN_UNTIL (atomr_view_gtk_backend_get_window (backend, "table") != NULL, "the actor's window");
-  targets[SYSTEM_ATOMR].window = GTK_WIDGET (atomr_view_gtk_backend_get_window (backend, "table"));
-  track_frames (&targets[SYSTEM_ATOMR]);
-  hide (&targets[SYSTEM_ATOMR]);
+  for (System which = SYSTEM_ATOMR; which < SYSTEM_HAND; which++)
+    {
+      g_autoptr(AtomrViewProps) props = atomr_view_props_new (BENCH_TYPE_TABLE);
+
+      if (which == SYSTEM_ATOMR_UI)
+        atomr_view_props_set_dispatcher (props, "ui");
+      tables[which] = atomr_view_actor_system_spawn (system, props, window_ids[which], &error);
+      g_assert_no_error (error);
+      RUN_UNTIL (atomr_view_gtk_backend_get_window (backend, window_ids[which]) != NULL, "the actor's window");
+      targets[which].window = GTK_WIDGET (atomr_view_gtk_backend_get_window (backend, window_ids[which]));
+      track_frames (&targets[which]);
+      hide (&targets[which]);
+    }
 
   hand = hand_new ();
   targets[SYSTEM_HAND].window = hand->window;
 
   /* A warm-up round each: fonts, icons, CSS and code paths loaded before anything counts. */
-  run_steps (&targets[SYSTEM_ATOMR], G_MAXUINT);
-  run_steps (&targets[SYSTEM_HAND], G_MAXUINT);
+  for (guint i = 0; i < N_SYSTEMS; i++)
+    if (only < 0 || (System) only == i)
+      run_steps (&targets[i], G_MAXUINT);
   for (guint rep = 0; rep < reps; rep++)
     {
-      /* Alternate which goes first, so neither always follows the other. */
-      for (guint i = 0; i < 2; i++)
+      /* Rotate which goes first, so none always follows the same other. */
+      for (guint i = 0; i < N_SYSTEMS; i++)
         {
-          System which = (rep + i) % 2 == 0 ? SYSTEM_ATOMR : SYSTEM_HAND;
+          System which = (rep + i) % N_SYSTEMS;
 
           if (only < 0 || (System) only == which)
             run_steps (&targets[which], rep);
@@ -948,9 +972,13 @@ main (int   argc,
         g_clear_object (&targets[i].clock);
       }
   hand_free (hand);
-  atomr_view_actor_ref_stop (table);
-  RUN_UNTIL (atomr_view_gtk_backend_get_window (backend, "table") == NULL, "the actor's window to close");
-  g_clear_object (&table);
+  for (System which = SYSTEM_ATOMR; which < SYSTEM_HAND; which++)
+    {
+      atomr_view_actor_ref_stop (tables[which]);
+      RUN_UNTIL (atomr_view_gtk_backend_get_window (backend, window_ids[which]) == NULL,
+                 "the actor's window to close");
+      g_clear_object (&tables[which]);
+    }
   if (!atomr_view_actor_system_shutdown (system, &error))
     g_error ("bench-gtk: %s", error->message);
   g_clear_object (&bridge);

@@ -1,13 +1,16 @@
 # SPDX-License-Identifier: LGPL-2.1-or-later
 """The nine js-framework-benchmark operations through atomr-view's actor,
-bridge, diff and GTK backend, and by hand-written GTK code on the same
-widgets (a GtkListView of rows), each timed until the frame that shows it
-has been painted. bench-gtk prints one sample per operation, system and
-repetition; this makes medians, p95 and the ratio of the medians."""
+bridge, diff and GTK backend (the window actor on a dispatcher thread, and
+on the `ui` dispatcher), and by hand-written GTK code on the same widgets (a
+GtkListView of rows), each timed until the frame that shows it has been
+painted. bench-gtk prints one sample per operation, system and repetition;
+this makes medians, p95 and the ratio of each atomr-view median to the
+hand-written one."""
 from _display import run_on_display
 from _stats import median, percentile
 
 ATOMR = "atomr-view"
+ATOMR_UI = "atomr-view, ui dispatcher"
 HAND = "hand-written GTK"
 TARGET = 1.10
 
@@ -26,7 +29,7 @@ def run(ctx):
     results = []
     for op in sorted(by_op):
         medians = {}
-        for system in (ATOMR, HAND):
+        for system in (ATOMR, ATOMR_UI, HAND):
             runs = by_op[op].get(system, [])
             if not runs:
                 raise RuntimeError("bench-gtk measured %r without %s" % (op, system))
@@ -39,7 +42,7 @@ def run(ctx):
                 "frame_ms": round(median([r["frame_ms"] for r in runs]), 3),
                 "script_ms": round(median([r["script_ms"] for r in runs]), 3),
             }
-            if system == ATOMR:
+            if system != HAND:
                 result["render_ms"] = round(median([r["render_ms"] for r in runs]), 3)
                 result["note"] = "p95 %.1f; actor %.1f, UI %.1f, frame %.1f" % (
                     result["p95"], result["script_ms"], result["render_ms"], result["frame_ms"])
@@ -47,10 +50,11 @@ def run(ctx):
                 result["note"] = "p95 %.1f; code %.1f, frame %.1f" % (
                     result["p95"], result["script_ms"], result["frame_ms"])
             results.append(result)
-        ratio = medians[ATOMR] / medians[HAND]
-        results.append({
-            "scenario": op, "system": "ratio atomr-view / hand-written", "value": round(ratio, 3),
-            "unit": "x", "target": TARGET, "met": ratio <= TARGET,
-            "note": "target <= %.2f: %s" % (TARGET, "met" if ratio <= TARGET else "missed"),
-        })
+        for system in (ATOMR, ATOMR_UI):
+            ratio = medians[system] / medians[HAND]
+            results.append({
+                "scenario": op, "system": "ratio %s / hand-written" % system, "value": round(ratio, 3),
+                "unit": "x", "target": TARGET, "met": ratio <= TARGET,
+                "note": "target <= %.2f: %s" % (TARGET, "met" if ratio <= TARGET else "missed"),
+            })
     return results
