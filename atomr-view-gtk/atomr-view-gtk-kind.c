@@ -1093,7 +1093,6 @@ static const AtomrViewGtkKind core_kinds[] = {
 
 /* name -> kind; the UI thread only. Kinds of GtkWidget types are made on first use and kept. */
 static GHashTable *kinds;
-static GHashTable *kinds_by_address;   /* interned name -> kind */
 static GtkBuilder *type_resolver;
 
 static void
@@ -1102,7 +1101,6 @@ ensure_kinds (void)
   if (kinds != NULL)
     return;
   kinds = g_hash_table_new (g_str_hash, g_str_equal);
-  kinds_by_address = g_hash_table_new (NULL, NULL);
   for (guint i = 0; i < G_N_ELEMENTS (core_kinds); i++)
     g_hash_table_insert (kinds, (gpointer) core_kinds[i].name, (gpointer) &core_kinds[i]);
   /* GtkBuilder knows how to find a type that was never used yet by its name. */
@@ -1167,25 +1165,26 @@ const AtomrViewGtkKind *
 atomr_view_gtk_kind_lookup (const char  *name,
                             GError     **error)
 {
-  static struct { const char *name; const AtomrViewGtkKind *kind; } recent[16];   /* in front of the tables */
-  guint slot = address_hash (NULL, name) & (G_N_ELEMENTS (recent) - 1);
+  /* In front of the tables, the kinds of the interned names seen last: a
+   * scene names a handful of kinds, again and again. */
+  static struct { const char *name; const AtomrViewGtkKind *kind; } recent[8];
+  static guint next_slot;
   const AtomrViewGtkKind *kind;
 
-  /* A node's kind is interned: its address names it for good. */
-  if (recent[slot].name == name)
-    return recent[slot].kind;
+  for (guint i = 0; i < G_N_ELEMENTS (recent); i++)
+    if (recent[i].name == name)
+      return recent[i].kind;
   ensure_kinds ();
-  if ((kind = g_hash_table_lookup (kinds_by_address, name)) != NULL)
-    {
-      recent[slot].name = name;
-      recent[slot].kind = kind;
-      return kind;
-    }
   kind = g_hash_table_lookup (kinds, name);
   if (kind == NULL && (kind = widget_kind_new (name, error)) != NULL)
     g_hash_table_insert (kinds, (gpointer) kind->name, (gpointer) kind);
-  if (kind != NULL)
-    g_hash_table_insert (kinds_by_address, (gpointer) name, (gpointer) kind);
+  /* Only an interned name may stand for its kind by its address. */
+  if (kind != NULL && g_intern_string (name) == name)
+    {
+      recent[next_slot].name = name;
+      recent[next_slot].kind = kind;
+      next_slot = (next_slot + 1) % G_N_ELEMENTS (recent);
+    }
   return kind;
 }
 
@@ -1257,8 +1256,7 @@ typedef struct
   gboolean                typed;   /* every node has the right type here: the scene layer saw to it */
 } PropTarget;
 
-static GHashTable *prop_targets;              /* PropTarget, its own key */
-static GHashTable *prop_targets_by_address;   /* PropTarget, by its kind and interned name */
+static GHashTable *prop_targets;   /* PropTarget, its own key */
 
 static guint
 prop_target_hash (gconstpointer data)
@@ -1277,29 +1275,12 @@ prop_target_equal (gconstpointer a,
   return first->kind == second->kind && strcmp (first->name, second->name) == 0;
 }
 
-/* In front of the tables, the targets found last, by address: a row's
- * nodes name the same few kinds and props again and again. */
+/* In front of the table, the targets found last, by the address of their
+ * interned name: a row's nodes name the same few kinds and props again and
+ * again. */
 #define RECENT_TARGETS 64   /* a power of two */
 
 static const PropTarget *recent_targets[RECENT_TARGETS];
-
-
-static guint
-prop_target_address_hash (gconstpointer data)
-{
-  const PropTarget *target = data;
-
-  return address_hash (target->kind, target->name);
-}
-
-static gboolean
-prop_target_address_equal (gconstpointer a,
-                           gconstpointer b)
-{
-  const PropTarget *first = a, *second = b;
-
-  return first->kind == second->kind && first->name == second->name;
-}
 
 static const PropTarget *
 find_target (const AtomrViewGtkKind  *kind,
@@ -1314,18 +1295,13 @@ find_target (const AtomrViewGtkKind  *kind,
   if (*recent != NULL && (*recent)->kind == kind && (*recent)->name == name)
     return *recent;
   if (prop_targets == NULL)
+    prop_targets = g_hash_table_new (prop_target_hash, prop_target_equal);
+  if ((target = g_hash_table_lookup (prop_targets, &probe)) != NULL)
     {
-      prop_targets = g_hash_table_new (prop_target_hash, prop_target_equal);
-      prop_targets_by_address = g_hash_table_new (prop_target_address_hash, prop_target_address_equal);
-    }
-  /* A node's prop names are interned: most lookups end here. */
-  if ((target = g_hash_table_lookup (prop_targets_by_address, &probe)) != NULL)
-    {
-      *recent = target;
+      if (target->name == name)
+        *recent = target;
       return target;
     }
-  if ((target = g_hash_table_lookup (prop_targets, &probe)) != NULL)
-    return target;
 
   probe.spec = find_prop (kind, name);
   if (probe.spec == NULL)
@@ -1343,8 +1319,8 @@ find_target (const AtomrViewGtkKind  *kind,
   target = g_memdup2 (&probe, sizeof probe);
   target->name = g_intern_string (name);
   g_hash_table_add (prop_targets, target);
-  g_hash_table_add (prop_targets_by_address, target);
-  *recent = target;
+  if (target->name == name)
+    *recent = target;
   return target;
 }
 
