@@ -289,6 +289,26 @@ atomr_view_gtk_backend_set_title (AtomrViewBackend *backend,
 }
 
 static gboolean
+patches_fit (AtomrViewScene  *old_scene,
+             GPtrArray       *patches,
+             const char      *window_id,
+             GError         **error)
+{
+  g_autoptr(AtomrViewScene) patched = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  patched = atomr_view_scene_apply (old_scene, patches, &local_error);
+  if (patched == NULL)
+    {
+      g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED,
+                   _("The patches do not fit the scene of the window “%s”: %s"),
+                   window_id, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
 atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
                                const char        *window_id,
                                AtomrViewScene    *old_scene,
@@ -314,20 +334,16 @@ atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
     }
   else
     {
-      g_autoptr(AtomrViewScene) patched = NULL;
-      g_autoptr(GError) local_error = NULL;
+      g_autoptr(GPtrArray) own_patches = NULL;
 
-      /* Patches that lead nowhere would leave the widgets half changed: try them on the scene first. */
-      patched = atomr_view_scene_apply (old_scene, patches, &local_error);
-      if (patched == NULL)
-        {
-          g_set_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED,
-                       _("The patches do not fit the scene of the window “%s”: %s"),
-                       window_id, local_error->message);
-          return FALSE;
-        }
+      /* Patches from elsewhere that lead nowhere would leave the widgets half
+       * changed: they are tried on the scene first. Our own diff's fit. */
+      if (patches != NULL && !patches_fit (old_scene, patches, window_id, error))
+        return FALSE;
       if (!atomr_view_gtk_tree_check (window->tree, new_root, error))
         return FALSE;
+      if (patches == NULL)
+        patches = own_patches = atomr_view_scene_diff (old_scene, new_scene);
       atomr_view_gtk_tree_patch (window->tree, patches, new_root);
     }
 

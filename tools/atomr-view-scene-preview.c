@@ -42,15 +42,12 @@ static gboolean
 show (Preview *preview)
 {
   g_autoptr(AtomrViewScene) scene = NULL;
-  g_autoptr(GPtrArray) patches = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_parse_name (preview->file);
 
   scene = load (preview, &error);
-  if (scene != NULL && preview->shown != NULL)
-    patches = atomr_view_scene_diff (preview->shown, scene);
   if (scene == NULL ||
-      !atomr_view_backend_render (ATOMR_VIEW_BACKEND (preview->backend), WINDOW_ID, preview->shown, scene, patches,
+      !atomr_view_backend_render (ATOMR_VIEW_BACKEND (preview->backend), WINDOW_ID, preview->shown, scene, NULL,
                                   &error))
     {
       g_printerr ("%s: %s\n", name, error->message);

@@ -157,11 +157,16 @@ atomr_view_backend_set_title (AtomrViewBackend *self,
  * @old_scene: (nullable): what the window shows, or %NULL when it is empty
  * @new_scene: what it should show
  * @patches: (nullable) (element-type AtomrView.Patch): the patches from
- *   @old_scene to @new_scene, %NULL when @old_scene is %NULL
+ *   @old_scene to @new_scene; %NULL when @old_scene is %NULL, and %NULL to
+ *   let the backend diff the two scenes itself
  * @error: return location for an error
  *
  * Makes the window show @new_scene. On failure the window still shows
  * @old_scene.
+ *
+ * Patches given here are checked against @old_scene before any widget
+ * changes; patches the backend makes itself (@patches %NULL) are not, as
+ * they fit by construction. The [class@AtomrView.UiBridge] passes %NULL.
  *
  * Returns: %TRUE on success
  *
@@ -178,7 +183,7 @@ atomr_view_backend_render (AtomrViewBackend  *self,
   g_return_val_if_fail (ATOMR_VIEW_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (window_id != NULL, FALSE);
   g_return_val_if_fail (new_scene != NULL, FALSE);
-  g_return_val_if_fail ((old_scene == NULL) == (patches == NULL), FALSE);
+  g_return_val_if_fail (old_scene != NULL || patches == NULL, FALSE);
 
   return ATOMR_VIEW_BACKEND_GET_IFACE (self)->render (self, window_id, old_scene, new_scene, patches, error);
 }

@@ -27,9 +27,12 @@ G_DECLARE_INTERFACE (AtomrViewBackend, atomr_view_backend, ATOMR_VIEW, BACKEND, 
  * @render: makes a window show @new_scene. With @old_scene %NULL the window
  *   is empty (just opened, or being shown again after the display came back)
  *   and @patches is %NULL; otherwise the window shows @old_scene and @patches
- *   turn it into @new_scene. When it cannot (an unknown kind, a prop the widget
- *   does not have, a value of the wrong type) it returns %FALSE with an error
- *   and leaves the window showing @old_scene.
+ *   turn it into @new_scene, or, with @patches %NULL, the backend finds them
+ *   itself with atomr_view_scene_diff() (what the bridge asks for: patches a
+ *   backend made itself need no check that they fit). When it cannot (an
+ *   unknown kind, a prop the widget does not have, a value of the wrong type,
+ *   patches that do not fit) it returns %FALSE with an error and leaves the
+ *   window showing @old_scene.
  * @request_redraw: asks for the window to be painted again
  *
  * What a rendering backend implements. Every method runs on the UI thread.

@@ -1017,16 +1017,14 @@ render_window (AtomrViewUiBridge *self,
                AtomrViewScene    *scene,
                gint64             posted_at)
 {
-  g_autoptr(GPtrArray) patches = NULL;
   g_autoptr(GError) error = NULL;
   gint64 started = g_get_monotonic_time ();
   gboolean ok;
 
   if (window->shown == scene)
     return;
-  if (window->shown != NULL)
-    patches = atomr_view_scene_diff (window->shown, scene);
-  ok = atomr_view_backend_render (self->backend, window->id, window->shown, scene, patches, &error);
+  /* No patches: the backend diffs the scenes itself and can trust what it made. */
+  ok = atomr_view_backend_render (self->backend, window->id, window->shown, scene, NULL, &error);
   if (!ok)
     {
       atomr_view_lock (&self->lock);

@@ -12,6 +12,7 @@ typedef struct
   AtomrViewGtkBackend *backend;
   AtomrViewScene      *scene;    /* what the window shows */
   GPtrArray           *events;   /* AtomrViewEvent the backend reported */
+  gboolean             own_patches;  /* render with patches of ours, as a direct caller may */
 } GtkFixture;
 
 static inline void
@@ -30,6 +31,7 @@ gtk_fixture_setup (GtkFixture    *fixture,
 {
   g_autoptr(GError) error = NULL;
 
+  fixture->own_patches = data != NULL;
   fixture->backend = atomr_view_gtk_backend_new ();
   fixture->events = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_event_unref);
   g_signal_connect (fixture->backend, "event", G_CALLBACK (gtk_fixture_event_cb), fixture);
@@ -50,6 +52,9 @@ gtk_fixture_teardown (GtkFixture    *fixture,
 
 #define GTK_TEST(path, func) \
   g_test_add (path, GtkFixture, NULL, gtk_fixture_setup, func, gtk_fixture_teardown)
+/* The same, but each scene comes with the caller's own patches to it. */
+#define GTK_TEST_OWN_PATCHES(path, func) \
+  g_test_add (path, GtkFixture, "own patches", gtk_fixture_setup, func, gtk_fixture_teardown)
 
 static inline AtomrViewScene *
 gtk_fixture_parse (const char *json)
@@ -61,7 +66,8 @@ gtk_fixture_parse (const char *json)
   return scene;
 }
 
-/* Shows @scene the way the bridge would: patches from what the window shows. */
+/* Shows @scene the way the bridge would: the backend diffs it against what
+ * the window shows. With own_patches, the caller gives the patches. */
 static inline gboolean
 gtk_fixture_render_scene (GtkFixture      *fixture,
                           AtomrViewScene  *scene,
@@ -69,7 +75,7 @@ gtk_fixture_render_scene (GtkFixture      *fixture,
 {
   g_autoptr(GPtrArray) patches = NULL;
 
-  if (fixture->scene != NULL)
+  if (fixture->scene != NULL && fixture->own_patches)
     patches = atomr_view_scene_diff (fixture->scene, scene);
   if (!atomr_view_backend_render (ATOMR_VIEW_BACKEND (fixture->backend), "main", fixture->scene, scene, patches,
                                   error))

@@ -104,8 +104,10 @@ fake_render (AtomrViewBackend  *backend,
   FakeWindow *window = lookup (self, window_id);
 
   g_assert_nonnull (window);
-  /* The bridge must hand us patches that lead from what we show to the new scene. */
-  if (old_scene != NULL)
+  /* Patches, when we are given any, must lead from what we show to the new scene. */
+  if (old_scene != NULL && patches == NULL)
+    g_assert_true (old_scene == window->shown);
+  else if (old_scene != NULL)
     {
       g_autoptr(AtomrViewScene) patched = NULL;
       g_autoptr(GError) local_error = NULL;
