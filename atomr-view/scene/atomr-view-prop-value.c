@@ -113,7 +113,11 @@ type_depth (const char **cursor)
     case '(':
     case '{':
       while (**cursor != ')' && **cursor != '}')
-        deepest = MAX (deepest, type_depth (cursor));
+        {
+          guint depth = type_depth (cursor);   /* not inside MAX(): it would parse twice */
+
+          deepest = MAX (deepest, depth);
+        }
       (*cursor)++;
       return 1 + deepest;
     default:

@@ -302,6 +302,37 @@ test_value_depth_limit (void)
                       "props.deep: the value nests deeper than 32 levels");
 }
 
+/* An empty array, @arrays levels of them, around a tuple of an array and a
+ * number: its depth is in its type alone, @arrays + 3. */
+static GVariant *
+empty_nested_tuple (guint arrays)
+{
+  g_autoptr(GString) type = g_string_new (NULL);
+  g_autoptr(GVariantType) element_type = NULL;
+
+  for (guint i = 1; i < arrays; i++)
+    g_string_append_c (type, 'a');
+  g_string_append (type, "(asi)");
+  element_type = g_variant_type_new (type->str);
+  return g_variant_new_array (element_type, NULL, 0);
+}
+
+static void
+test_value_depth_of_tuples (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+  g_autoptr(AtomrViewNode) node = NULL;
+  /* Tuples of containers without a variant or a double inside: the depth is
+   * read from the type string, to its end and no further. */
+  atomr_view_node_builder_set_prop (builder, "pair", g_variant_new ("(ms)", "c"));
+  atomr_view_node_builder_set_prop (builder, "deep", empty_nested_tuple (ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH - 3));
+  node = build_or_fail (builder);
+  g_assert_cmpstr (g_variant_get_type_string (atomr_view_node_get_prop (node, "pair")), ==, "(ms)");
+  atomr_view_node_builder_set_prop (builder, "deep", empty_nested_tuple (ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH - 2));
+  assert_build_fails (builder, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP,
+                      "props.deep: the value nests deeper than 32 levels");
+}
+
 static void
 test_vocabulary_types (void)
 {
@@ -577,6 +608,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/AtomrView/Scene/invalid-names-and-values", test_invalid_names_and_values);
   g_test_add_func ("/AtomrView/Scene/value-depth-limit", test_value_depth_limit);
+  g_test_add_func ("/AtomrView/Scene/value-depth-of-tuples", test_value_depth_of_tuples);
   g_test_add_func ("/AtomrView/Scene/vocabulary-types", test_vocabulary_types);
   g_test_add_func ("/AtomrView/Scene/tree-limits", test_tree_limits);
   g_test_add_func ("/AtomrView/Scene/equality", test_equality);
