@@ -7,6 +7,7 @@
 #include "atomr-view-node-builder.h"
 #include "atomr-view-node-private.h"
 #include "atomr-view-prop-value-private.h"
+#include "atomr-view-value-cache-private.h"
 #include "atomr-view-vocabulary-private.h"
 
 /**
@@ -325,13 +326,12 @@ atomr_view_node_builder_set_string (AtomrViewNodeBuilder *self,
                                     const char           *name,
                                     const char           *value)
 {
-  GVariant *variant;
+  g_autoptr(GVariant) variant = NULL;
 
   g_return_if_fail (value != NULL);
 
-  /* g_variant_new_string() refuses text that is not UTF-8, with a warning. */
-  variant = g_variant_new_string (value);
-  g_return_if_fail (variant != NULL);
+  variant = atomr_view_value_cache_string (value);
+  g_return_if_fail (variant != NULL);  /* text that is not UTF-8 */
   atomr_view_node_builder_set_prop (self, name, variant);
 }
 
@@ -351,7 +351,9 @@ atomr_view_node_builder_set_int (AtomrViewNodeBuilder *self,
                                  const char           *name,
                                  gint32                value)
 {
-  atomr_view_node_builder_set_prop (self, name, g_variant_new_int32 (value));
+  g_autoptr(GVariant) variant = atomr_view_value_cache_int32 (value);
+
+  atomr_view_node_builder_set_prop (self, name, variant);
 }
 
 /**
@@ -369,7 +371,9 @@ atomr_view_node_builder_set_double (AtomrViewNodeBuilder *self,
                                     const char           *name,
                                     double                value)
 {
-  atomr_view_node_builder_set_prop (self, name, g_variant_new_double (value));
+  g_autoptr(GVariant) variant = atomr_view_value_cache_double (value);
+
+  atomr_view_node_builder_set_prop (self, name, variant);
 }
 
 /**
@@ -396,7 +400,8 @@ atomr_view_node_builder_set_boolean (AtomrViewNodeBuilder *self,
       values[1] = g_variant_ref_sink (g_variant_new_boolean (TRUE));
       g_once_init_leave (&initialized, 1);
     }
-  atomr_view_node_builder_set_prop (self, name, g_variant_ref (values[value ? 1 : 0]));
+  /* Not floating: set_prop takes a reference of its own. */
+  atomr_view_node_builder_set_prop (self, name, values[value ? 1 : 0]);
 }
 
 /**

@@ -537,6 +537,64 @@ test_share_between_threads (void)
     g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
 }
 
+/* Builds a text node with the same scalar values a row of a table would set. */
+static AtomrViewNode *
+row_like_node (const char *label)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+
+  atomr_view_node_builder_set_string (builder, "text", label);
+  atomr_view_node_builder_set_string (builder, "halign", "start");
+  atomr_view_node_builder_set_int (builder, "spacing", 12);
+  atomr_view_node_builder_set_double (builder, "xalign", 0.0);
+  atomr_view_node_builder_set_boolean (builder, "hexpand", TRUE);
+  return build_or_fail (builder);
+}
+
+static gpointer
+build_rows_thread (gpointer data)
+{
+  /* This thread's values outlive it in the nodes it hands back. */
+  return row_like_node (data);
+}
+
+static void
+test_builder_shares_equal_values (void)
+{
+  const char *shared[] = { "halign", "spacing", "xalign", "hexpand" };
+  g_autofree char *long_label = g_strnfill (200, 'x');
+  g_autoptr(AtomrViewNode) first = row_like_node ("first row");
+  g_autoptr(AtomrViewNode) second = row_like_node ("second row");
+  g_autoptr(AtomrViewNode) long_first = row_like_node (long_label);
+  g_autoptr(AtomrViewNode) long_second = row_like_node (long_label);
+  g_autoptr(AtomrViewNode) from_thread = NULL;
+
+  /* Equal values set one after the other on one thread are one GVariant. */
+  for (guint i = 0; i < G_N_ELEMENTS (shared); i++)
+    g_assert_true (atomr_view_node_get_prop (first, shared[i]) == atomr_view_node_get_prop (second, shared[i]));
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (second, "text"), NULL), ==, "second row");
+  g_assert_cmpint (g_variant_get_int32 (atomr_view_node_get_prop (second, "spacing")), ==, 12);
+  /* Long text is not kept for sharing, and still right. */
+  g_assert_true (atomr_view_node_equal (long_first, long_second));
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (long_second, "text"), NULL), ==, long_label);
+
+  /* A thread that ends leaves its values to the nodes that hold them. */
+  from_thread = g_thread_join (g_thread_new ("rows", build_rows_thread, (gpointer) "from a thread"));
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (from_thread, "text"), NULL), ==, "from a thread");
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (from_thread, "halign"), NULL), ==, "start");
+  g_assert_cmpfloat (g_variant_get_double (atomr_view_node_get_prop (from_thread, "xalign")), ==, 0.0);
+
+  /* A NaN, made once and then found again, is refused each time. */
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) nan_builder = atomr_view_node_builder_new ("text");
+
+      atomr_view_node_builder_set_double (nan_builder, "x", NAN);
+      assert_build_fails (nan_builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                          "props.x: the value holds NaN, which is not a number");
+    }
+}
+
 static void
 test_preconditions (void)
 {
@@ -614,6 +672,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/equality", test_equality);
   g_test_add_func ("/AtomrView/Scene/kind-prop-types", test_kind_prop_types);
   g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
+  g_test_add_func ("/AtomrView/Scene/builder-shares-equal-values", test_builder_shares_equal_values);
   g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
 
