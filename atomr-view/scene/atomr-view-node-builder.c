@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "atomr-view-init-private.h"
 
+#include <math.h>
 #include <string.h>
 
 #include "atomr-view-intern-private.h"
@@ -254,6 +255,10 @@ find_prop (AtomrViewNodeBuilder *self,
   return low;
 }
 
+static void set_prop_take (AtomrViewNodeBuilder *self,
+                           const char           *name,
+                           GVariant             *value);
+
 /**
  * atomr_view_node_builder_set_prop:
  * @self: a builder
@@ -274,30 +279,52 @@ atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
                                   GVariant             *value)
 {
   g_autoptr(GVariant) owned = NULL;
-  AtomrViewProp prop;
-  gboolean found;
-  guint index;
 
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
 
   owned = g_variant_ref_sink (value);
-  if (self->first_error != NULL ||
-      !atomr_view_prop_name_validate (name, "props", &self->first_error))
+  if (self->first_error != NULL)
     return;
   /* The place is formatted only for an error: rows are built by the thousand. */
   if (!atomr_view_prop_value_validate (owned, NULL, NULL))
     {
       g_autofree char *place = g_strdup_printf ("props.%s", name);
 
-      atomr_view_prop_value_validate (owned, place, &self->first_error);
+      if (atomr_view_prop_name_validate (name, "props", &self->first_error))
+        atomr_view_prop_value_validate (owned, place, &self->first_error);
       return;
     }
+  /* A value from untrusted bytes becomes trusted, so equality is cheap. */
+  if (!g_variant_is_normal_form (owned))
+    {
+      GVariant *normal = g_variant_get_normal_form (owned);
+
+      g_variant_unref (owned);
+      owned = normal;
+    }
+  set_prop_take (self, name, g_steal_pointer (&owned));
+}
+
+/* Sets @name to @value, a full reference in normal form that passed
+ * atomr_view_prop_value_validate(); takes @value. */
+static void
+set_prop_take (AtomrViewNodeBuilder *self,
+               const char           *name,
+               GVariant             *value)
+{
+  g_autoptr(GVariant) owned = value;
+  AtomrViewProp prop;
+  gboolean found;
+  guint index;
+
+  if (self->first_error != NULL ||
+      !atomr_view_prop_name_validate (name, "props", &self->first_error))
+    return;
 
   prop.name = atomr_view_intern (name);
-  /* A value from untrusted bytes becomes trusted, so equality is cheap. */
-  prop.value = g_variant_is_normal_form (owned) ? g_steal_pointer (&owned) : g_variant_get_normal_form (owned);
+  prop.value = g_steal_pointer (&owned);
   index = find_prop (self, prop.name, &found);
   if (found)
     {
@@ -326,13 +353,16 @@ atomr_view_node_builder_set_string (AtomrViewNodeBuilder *self,
                                     const char           *name,
                                     const char           *value)
 {
-  g_autoptr(GVariant) variant = NULL;
+  GVariant *variant;
 
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
 
   variant = atomr_view_value_cache_string (value);
   g_return_if_fail (variant != NULL);  /* text that is not UTF-8 */
-  atomr_view_node_builder_set_prop (self, name, variant);
+  /* One level, no number: nothing for atomr_view_prop_value_validate() to refuse. */
+  set_prop_take (self, name, variant);
 }
 
 /**
@@ -351,9 +381,10 @@ atomr_view_node_builder_set_int (AtomrViewNodeBuilder *self,
                                  const char           *name,
                                  gint32                value)
 {
-  g_autoptr(GVariant) variant = atomr_view_value_cache_int32 (value);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
 
-  atomr_view_node_builder_set_prop (self, name, variant);
+  set_prop_take (self, name, atomr_view_value_cache_int32 (value));
 }
 
 /**
@@ -371,9 +402,14 @@ atomr_view_node_builder_set_double (AtomrViewNodeBuilder *self,
                                     const char           *name,
                                     double                value)
 {
-  g_autoptr(GVariant) variant = atomr_view_value_cache_double (value);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
 
-  atomr_view_node_builder_set_prop (self, name, variant);
+  /* NaN and subnormal numbers take the long way, to be refused with the reason. */
+  if (isnan (value) || fpclassify (value) == FP_SUBNORMAL)
+    atomr_view_node_builder_set_prop (self, name, g_variant_new_double (value));
+  else
+    set_prop_take (self, name, atomr_view_value_cache_double (value));
 }
 
 /**
@@ -400,8 +436,10 @@ atomr_view_node_builder_set_boolean (AtomrViewNodeBuilder *self,
       values[1] = g_variant_ref_sink (g_variant_new_boolean (TRUE));
       g_once_init_leave (&initialized, 1);
     }
-  /* Not floating: set_prop takes a reference of its own. */
-  atomr_view_node_builder_set_prop (self, name, values[value ? 1 : 0]);
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
+  set_prop_take (self, name, g_variant_ref (values[value ? 1 : 0]));
 }
 
 /**

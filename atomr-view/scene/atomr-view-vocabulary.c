@@ -179,18 +179,46 @@ lookup_prop (const PropSpec *props,
   return NULL;
 }
 
-const char *
-atomr_view_vocabulary_prop_type (const char *kind,
-                                 const char *name)
+static const char *
+find_prop_type (const char *kind,
+                const char *name)
 {
   int index = lookup_kind (kind);
   const char *type;
 
   if (index < 0)
     return NULL;
-  name = atomr_view_intern (name);
   type = lookup_prop (core_kinds[index].props, interned_props[index], name);
   return type != NULL ? type : lookup_prop (common_props, interned_common, name);
+}
+
+#define RECENT_TYPES 64   /* a power of two */
+
+typedef struct
+{
+  const char *kind;       /* interned; NULL for an empty slot */
+  const char *name;       /* interned */
+  const char *type;       /* NULL: the vocabulary does not say */
+} RecentType;
+
+/* Rows built by the thousand ask for the same few (kind, prop) pairs; the
+ * answers, keyed by interned names, never change. */
+static __thread RecentType recent_types[RECENT_TYPES];
+
+const char *
+atomr_view_vocabulary_prop_type (const char *kind,
+                                 const char *name)
+{
+  RecentType *recent;
+
+  /* Both interned (see the header): an address stands for one text. */
+  recent = &recent_types[(((guintptr) kind >> 4) ^ ((guintptr) name >> 3)) & (RECENT_TYPES - 1)];
+  if (recent->kind == kind && recent->name == name && kind != NULL)
+    return recent->type;
+  recent->type = find_prop_type (kind, name);
+  recent->kind = kind;
+  recent->name = name;
+  return recent->type;
 }
 
 static const char *
