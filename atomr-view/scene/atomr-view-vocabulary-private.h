@@ -5,8 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* The GVariant type the core vocabulary gives the prop @name of @kind (both
- * interned), or NULL when the vocabulary says nothing about it: the kind is
+/* The GVariant type the core vocabulary gives the prop @name of @kind
+ * (interned), or NULL when the vocabulary says nothing about it: the kind is
  * not a core kind, or the prop is not one of its props. */
 const char *atomr_view_vocabulary_prop_type  (const char *kind,
                                               const char *name);

@@ -211,7 +211,8 @@ atomr_view_vocabulary_prop_type (const char *kind,
 {
   RecentType *recent;
 
-  /* Both interned (see the header): an address stands for one text. */
+  /* Interned, an address stands for one text (callers intern the kind). */
+  name = atomr_view_intern (name);
   recent = &recent_types[(((guintptr) kind >> 4) ^ ((guintptr) name >> 3)) & (RECENT_TYPES - 1)];
   if (recent->kind == kind && recent->name == name && kind != NULL)
     return recent->type;
