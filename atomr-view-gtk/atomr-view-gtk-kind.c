@@ -1366,8 +1366,12 @@ check_prop (const AtomrViewGtkKind  *kind,
     return TRUE;
   if (!check_value (target, name, value, error))
     return FALSE;
-  g_clear_pointer (&target->passed, g_variant_unref);
-  target->passed = g_variant_ref (value);
+  /* Worth remembering only where the check looks at the value. */
+  if (target->spec == NULL || !target->typed || target->spec->check != NULL)
+    {
+      g_clear_pointer (&target->passed, g_variant_unref);
+      target->passed = g_variant_ref (value);
+    }
   return TRUE;
 }
 
