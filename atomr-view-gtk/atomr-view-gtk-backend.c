@@ -308,13 +308,14 @@ patches_fit (AtomrViewScene  *old_scene,
   return TRUE;
 }
 
+/* @patches: the caller's, or NULL to diff the scenes here. */
 static gboolean
-atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
-                               const char        *window_id,
-                               AtomrViewScene    *old_scene,
-                               AtomrViewScene    *new_scene,
-                               GPtrArray         *patches,
-                               GError           **error)
+show_scene (AtomrViewBackend  *backend,
+            const char        *window_id,
+            AtomrViewScene    *old_scene,
+            AtomrViewScene    *new_scene,
+            GPtrArray         *patches,
+            GError           **error)
 {
   BackendWindow *window = lookup_window (ATOMR_VIEW_GTK_BACKEND (backend), window_id, error);
   AtomrViewNode *new_root = atomr_view_scene_get_root (new_scene);
@@ -336,8 +337,8 @@ atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
     {
       g_autoptr(GPtrArray) own_patches = NULL;
 
-      /* Patches from elsewhere that lead nowhere would leave the widgets half
-       * changed: they are tried on the scene first. Our own diff's fit. */
+      /* A caller's patches that lead nowhere would leave the widgets half
+       * changed: they are tried on the scene first. Those of our own diff fit. */
       if (patches != NULL && !patches_fit (old_scene, patches, window_id, error))
         return FALSE;
       if (!atomr_view_gtk_tree_check (window->tree, new_root, error))
@@ -356,6 +357,27 @@ atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
       gtk_widget_queue_draw (GTK_WIDGET (window->window));
     }
   return TRUE;
+}
+
+static gboolean
+atomr_view_gtk_backend_render (AtomrViewBackend  *backend,
+                               const char        *window_id,
+                               AtomrViewScene    *old_scene,
+                               AtomrViewScene    *new_scene,
+                               GPtrArray         *patches,
+                               GError           **error)
+{
+  return show_scene (backend, window_id, old_scene, new_scene, patches, error);
+}
+
+static gboolean
+atomr_view_gtk_backend_render_scene (AtomrViewBackend  *backend,
+                                     const char        *window_id,
+                                     AtomrViewScene    *old_scene,
+                                     AtomrViewScene    *new_scene,
+                                     GError           **error)
+{
+  return show_scene (backend, window_id, old_scene, new_scene, NULL, error);
 }
 
 static void
@@ -378,6 +400,7 @@ atomr_view_gtk_backend_iface_init (AtomrViewBackendInterface *iface)
   iface->close_window = atomr_view_gtk_backend_close_window;
   iface->set_title = atomr_view_gtk_backend_set_title;
   iface->render = atomr_view_gtk_backend_render;
+  iface->render_scene = atomr_view_gtk_backend_render_scene;
   iface->request_redraw = atomr_view_gtk_backend_request_redraw;
 }
 

@@ -47,8 +47,8 @@ show (Preview *preview)
 
   scene = load (preview, &error);
   if (scene == NULL ||
-      !atomr_view_backend_render (ATOMR_VIEW_BACKEND (preview->backend), WINDOW_ID, preview->shown, scene, NULL,
-                                  &error))
+      !atomr_view_backend_render_scene (ATOMR_VIEW_BACKEND (preview->backend), WINDOW_ID, preview->shown, scene,
+                                        &error))
     {
       g_printerr ("%s: %s\n", name, error->message);
       return FALSE;

@@ -2,6 +2,8 @@
 #include "config.h"
 
 #include "atomr-view-backend.h"
+#include "atomr-view-init-private.h"
+#include "atomr-view-ui-error.h"
 
 /**
  * AtomrViewBackend:
@@ -97,16 +99,47 @@ atomr_view_backend_default_init (AtomrViewBackendInterface *iface)
  *
  * Since: 0.1
  */
+/* A backend that fails without saying why (a Python method that raised, say)
+ * still gives its caller an error. */
+static gboolean
+check_failure (AtomrViewBackend  *self,
+               gboolean           ok,
+               GError            *local_error,
+               const char        *method,
+               const char        *message,
+               GError           **error)
+{
+  if (ok)
+    {
+      g_clear_error (&local_error);
+      return TRUE;
+    }
+  if (local_error == NULL)
+    {
+      g_warning ("%s's %s() returned FALSE without setting an error", G_OBJECT_TYPE_NAME (self), method);
+      local_error = g_error_new_literal (ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED, message);
+    }
+  g_propagate_error (error, local_error);
+  return FALSE;
+}
+
 gboolean
 atomr_view_backend_open_window (AtomrViewBackend  *self,
                                 const char        *window_id,
                                 const char        *title,
                                 GError           **error)
 {
+  g_autofree char *message = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (ATOMR_VIEW_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (window_id != NULL, FALSE);
 
-  return ATOMR_VIEW_BACKEND_GET_IFACE (self)->open_window (self, window_id, title ? title : "", error);
+  ok = ATOMR_VIEW_BACKEND_GET_IFACE (self)->open_window (self, window_id, title ? title : "", &local_error);
+  if (!ok && local_error == NULL)
+    message = g_strdup_printf (_("The backend could not open the window “%s” and did not say why"), window_id);
+  return check_failure (self, ok, local_error, "open_window", message, error);
 }
 
 /**
@@ -157,16 +190,11 @@ atomr_view_backend_set_title (AtomrViewBackend *self,
  * @old_scene: (nullable): what the window shows, or %NULL when it is empty
  * @new_scene: what it should show
  * @patches: (nullable) (element-type AtomrView.Patch): the patches from
- *   @old_scene to @new_scene; %NULL when @old_scene is %NULL, and %NULL to
- *   let the backend diff the two scenes itself
+ *   @old_scene to @new_scene, %NULL when @old_scene is %NULL
  * @error: return location for an error
  *
  * Makes the window show @new_scene. On failure the window still shows
  * @old_scene.
- *
- * Patches given here are checked against @old_scene before any widget
- * changes; patches the backend makes itself (@patches %NULL) are not, as
- * they fit by construction. The [class@AtomrView.UiBridge] passes %NULL.
  *
  * Returns: %TRUE on success
  *
@@ -180,12 +208,70 @@ atomr_view_backend_render (AtomrViewBackend  *self,
                            GPtrArray         *patches,
                            GError           **error)
 {
+  g_autofree char *message = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
   g_return_val_if_fail (ATOMR_VIEW_IS_BACKEND (self), FALSE);
   g_return_val_if_fail (window_id != NULL, FALSE);
   g_return_val_if_fail (new_scene != NULL, FALSE);
-  g_return_val_if_fail (old_scene != NULL || patches == NULL, FALSE);
+  g_return_val_if_fail ((old_scene == NULL) == (patches == NULL), FALSE);
 
-  return ATOMR_VIEW_BACKEND_GET_IFACE (self)->render (self, window_id, old_scene, new_scene, patches, error);
+  ok = ATOMR_VIEW_BACKEND_GET_IFACE (self)->render (self, window_id, old_scene, new_scene, patches, &local_error);
+  if (!ok && local_error == NULL)
+    message = g_strdup_printf (_("The backend could not show the scene of the window “%s” and did not say why"),
+                               window_id);
+  return check_failure (self, ok, local_error, "render", message, error);
+}
+
+/**
+ * atomr_view_backend_render_scene:
+ * @self: a backend
+ * @window_id: a window's id
+ * @old_scene: (nullable): what the window shows, or %NULL when it is empty
+ * @new_scene: what it should show
+ * @error: return location for an error
+ *
+ * Makes the window show @new_scene, as [method@Backend.render] does with the
+ * patches of [method@Scene.diff] from @old_scene. A backend that implements
+ * `render_scene` diffs the scenes itself and, knowing its own patches fit,
+ * skips the check that patches from a caller need; for the others this
+ * diffs and calls [method@Backend.render]. The [class@UiBridge] renders
+ * through this. On failure the window still shows @old_scene.
+ *
+ * Returns: %TRUE on success
+ *
+ * Since: 0.1
+ */
+gboolean
+atomr_view_backend_render_scene (AtomrViewBackend  *self,
+                                 const char        *window_id,
+                                 AtomrViewScene    *old_scene,
+                                 AtomrViewScene    *new_scene,
+                                 GError           **error)
+{
+  AtomrViewBackendInterface *iface;
+  g_autoptr(GPtrArray) patches = NULL;
+  g_autofree char *message = NULL;
+  GError *local_error = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (ATOMR_VIEW_IS_BACKEND (self), FALSE);
+  g_return_val_if_fail (window_id != NULL, FALSE);
+  g_return_val_if_fail (new_scene != NULL, FALSE);
+
+  iface = ATOMR_VIEW_BACKEND_GET_IFACE (self);
+  if (iface->render_scene == NULL)
+    {
+      if (old_scene != NULL)
+        patches = atomr_view_scene_diff (old_scene, new_scene);
+      return atomr_view_backend_render (self, window_id, old_scene, new_scene, patches, error);
+    }
+  ok = iface->render_scene (self, window_id, old_scene, new_scene, &local_error);
+  if (!ok && local_error == NULL)
+    message = g_strdup_printf (_("The backend could not show the scene of the window “%s” and did not say why"),
+                               window_id);
+  return check_failure (self, ok, local_error, "render_scene", message, error);
 }
 
 /**

@@ -27,13 +27,14 @@ G_DECLARE_INTERFACE (AtomrViewBackend, atomr_view_backend, ATOMR_VIEW, BACKEND, 
  * @render: makes a window show @new_scene. With @old_scene %NULL the window
  *   is empty (just opened, or being shown again after the display came back)
  *   and @patches is %NULL; otherwise the window shows @old_scene and @patches
- *   turn it into @new_scene, or, with @patches %NULL, the backend finds them
- *   itself with atomr_view_scene_diff() (what the bridge asks for: patches a
- *   backend made itself need no check that they fit). When it cannot (an
- *   unknown kind, a prop the widget does not have, a value of the wrong type,
- *   patches that do not fit) it returns %FALSE with an error and leaves the
- *   window showing @old_scene.
+ *   turn it into @new_scene. When it cannot (an unknown kind, a prop the
+ *   widget does not have, a value of the wrong type, patches that do not fit)
+ *   it returns %FALSE with an error and leaves the window showing @old_scene.
  * @request_redraw: asks for the window to be painted again
+ * @render_scene: optional: the same as @render, but the backend finds the
+ *   patches from @old_scene itself (with atomr_view_scene_diff()), and so
+ *   need not check that they fit. The bridge calls it when a backend has it,
+ *   and @render with its own diff otherwise.
  *
  * What a rendering backend implements. Every method runs on the UI thread.
  * Backends report input and lifecycle through the
@@ -62,9 +63,14 @@ struct _AtomrViewBackendInterface
                               GError           **error);
   void     (*request_redraw) (AtomrViewBackend  *self,
                               const char        *window_id);
+  gboolean (*render_scene)   (AtomrViewBackend  *self,
+                              const char        *window_id,
+                              AtomrViewScene    *old_scene,
+                              AtomrViewScene    *new_scene,
+                              GError           **error);
 
   /*< private >*/
-  gpointer _reserved[8];
+  gpointer _reserved[7];
 };
 
 ATOMR_VIEW_AVAILABLE_IN_ALL
@@ -85,6 +91,12 @@ gboolean atomr_view_backend_render         (AtomrViewBackend  *self,
                                             AtomrViewScene    *old_scene,
                                             AtomrViewScene    *new_scene,
                                             GPtrArray         *patches,
+                                            GError           **error);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+gboolean atomr_view_backend_render_scene   (AtomrViewBackend  *self,
+                                            const char        *window_id,
+                                            AtomrViewScene    *old_scene,
+                                            AtomrViewScene    *new_scene,
                                             GError           **error);
 ATOMR_VIEW_AVAILABLE_IN_ALL
 void     atomr_view_backend_request_redraw (AtomrViewBackend  *self,

@@ -23,8 +23,9 @@
  *
  * - **scenes conflate per window**: a scene posted while the previous one is
  *   still waiting replaces it, so a slow UI thread only ever shows the newest
- *   scene, never a backlog. The UI thread turns the scene into patches against
- *   what the window shows with [method@AtomrView.Scene.diff]. A scene that
+ *   scene, never a backlog. The UI thread hands the backend the scene and the
+ *   one the window shows ([method@AtomrView.Backend.render_scene]), and the
+ *   backend patches its widgets by their diff. A scene that
  *   follows another by less than 8 ms (half a 60 Hz frame) waits out the
  *   rest of that time, so that a flood is shown at about frame rate rather
  *   than once per turn of the main loop.
@@ -1023,8 +1024,7 @@ render_window (AtomrViewUiBridge *self,
 
   if (window->shown == scene)
     return;
-  /* No patches: the backend diffs the scenes itself and can trust what it made. */
-  ok = atomr_view_backend_render (self->backend, window->id, window->shown, scene, NULL, &error);
+  ok = atomr_view_backend_render_scene (self->backend, window->id, window->shown, scene, &error);
   if (!ok)
     {
       atomr_view_lock (&self->lock);

@@ -54,7 +54,7 @@ gtk_fixture_teardown (GtkFixture    *fixture,
   g_test_add (path, GtkFixture, NULL, gtk_fixture_setup, func, gtk_fixture_teardown)
 /* The same, but each scene comes with the caller's own patches to it. */
 #define GTK_TEST_OWN_PATCHES(path, func) \
-  g_test_add (path, GtkFixture, "own patches", gtk_fixture_setup, func, gtk_fixture_teardown)
+  g_test_add (path, GtkFixture, GINT_TO_POINTER (TRUE), gtk_fixture_setup, func, gtk_fixture_teardown)
 
 static inline AtomrViewScene *
 gtk_fixture_parse (const char *json)
@@ -66,8 +66,8 @@ gtk_fixture_parse (const char *json)
   return scene;
 }
 
-/* Shows @scene the way the bridge would: the backend diffs it against what
- * the window shows. With own_patches, the caller gives the patches. */
+/* Shows @scene the way the bridge does (the backend diffs it against what
+ * the window shows), or with own_patches as a caller with its own patches. */
 static inline gboolean
 gtk_fixture_render_scene (GtkFixture      *fixture,
                           AtomrViewScene  *scene,
@@ -75,11 +75,20 @@ gtk_fixture_render_scene (GtkFixture      *fixture,
 {
   g_autoptr(GPtrArray) patches = NULL;
 
-  if (fixture->scene != NULL && fixture->own_patches)
-    patches = atomr_view_scene_diff (fixture->scene, scene);
-  if (!atomr_view_backend_render (ATOMR_VIEW_BACKEND (fixture->backend), "main", fixture->scene, scene, patches,
-                                  error))
-    return FALSE;
+  if (!fixture->own_patches)
+    {
+      if (!atomr_view_backend_render_scene (ATOMR_VIEW_BACKEND (fixture->backend), "main", fixture->scene, scene,
+                                            error))
+        return FALSE;
+    }
+  else
+    {
+      if (fixture->scene != NULL)
+        patches = atomr_view_scene_diff (fixture->scene, scene);
+      if (!atomr_view_backend_render (ATOMR_VIEW_BACKEND (fixture->backend), "main", fixture->scene, scene, patches,
+                                      error))
+        return FALSE;
+    }
   g_clear_pointer (&fixture->scene, atomr_view_scene_unref);
   fixture->scene = atomr_view_scene_ref (scene);
   return TRUE;

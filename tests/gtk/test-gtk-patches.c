@@ -379,15 +379,15 @@ main (int   argc,
   gtk_fixture_init (&argc, &argv);
 
   GTK_TEST ("/AtomrViewGtk/Patches/keyed-reorder-moves-widgets", test_keyed_reorder_moves_widgets);
-  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/Patches/keyed-reorder-moves-widgets/own-patches",
+  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/PatchesGiven/keyed-reorder-moves-widgets",
                         test_keyed_reorder_moves_widgets);
   GTK_TEST ("/AtomrViewGtk/Patches/entry-keeps-text-and-cursor", test_entry_keeps_text_and_cursor);
-  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/Patches/entry-keeps-text-and-cursor/own-patches",
+  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/PatchesGiven/entry-keeps-text-and-cursor",
                         test_entry_keeps_text_and_cursor);
   GTK_TEST ("/AtomrViewGtk/Patches/own-changes-report-nothing", test_own_changes_report_nothing);
   GTK_TEST ("/AtomrViewGtk/Patches/kind-change-replaces", test_kind_change_replaces);
   GTK_TEST ("/AtomrViewGtk/Patches/refused-scenes", test_refused_scenes);
-  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/Patches/refused-scenes/own-patches", test_refused_scenes);
+  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/PatchesGiven/refused-scenes", test_refused_scenes);
   GTK_TEST ("/AtomrViewGtk/Patches/refused-patches", test_refused_patches);
 
   return g_test_run ();

@@ -28,6 +28,8 @@ void             test_fake_backend_set_render_cost (TestFakeBackend *self,
 /* Scenes holding a node of this kind are refused with ATOMR_VIEW_UI_ERROR_UNKNOWN_KIND. */
 void             test_fake_backend_refuse_kind    (TestFakeBackend *self,
                                                    const char      *kind);
+/* Renders fail without setting an error, as a Python method that raised would. */
+void             test_fake_backend_fail_silently  (TestFakeBackend *self);
 /* Windows fail to open, with ATOMR_VIEW_UI_ERROR_DISPLAY_LOST, as without a display. */
 void             test_fake_backend_refuse_open    (TestFakeBackend *self);
 /* The display goes, as when a Broadway daemon dies: windows cannot open until

@@ -114,7 +114,7 @@ def test_window_actor_properties_from_python():
 def test_a_backend_written_in_python():
     """The Backend interface implemented in Python: the bridge opens its window and renders the scene."""
     AtomrView = load("AtomrView")
-    from gi.repository import GObject
+    from gi.repository import GLib, GObject
     from conftest import wait_until
 
     class ListBackend(GObject.Object, AtomrView.Backend):
@@ -128,6 +128,9 @@ def test_a_backend_written_in_python():
 
         def do_render(self, window_id, old_scene, new_scene, patches):
             self.calls.append(("render", window_id, new_scene.root.props))
+            if old_scene is not None:
+                # Without do_render_scene, the bridge diffs for the backend.
+                self.calls.append(("patches", [p.get_op().value_nick for p in patches]))
             return True
 
         def do_close_window(self, window_id):
@@ -147,12 +150,18 @@ def test_a_backend_written_in_python():
         def do_render(self):
             return AtomrView.Node("text", text="hello")
 
+        def do_receive_message(self, context, message):
+            self.set_root(AtomrView.Node("text", text=message.get_string()))
+            return True
+
     system = AtomrView.ActorSystem.new("backend")
     backend = ListBackend()
     bridge = AtomrView.UiBridge.new(system, backend)
     window = system.spawn(Window, "main")
     wait_until(lambda: ("render", "main", {"text": "hello"}) in backend.calls, "the scene to reach the backend")
     assert backend.calls[0] == ("open", "main", "Python all the way")
+    window.tell(GLib.Variant("s", "again"), None)
+    wait_until(lambda: ("patches", ["set-prop"]) in backend.calls, "the second scene, as patches")
     window.stop()
     wait_until(lambda: ("close", "main") in backend.calls, "the window to close")
     assert system.shutdown()

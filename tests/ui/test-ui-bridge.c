@@ -253,6 +253,37 @@ test_render_error_keeps_scene (UiFixture     *fixture,
   g_assert_cmpuint (stat (fixture->bridge, "render-errors"), ==, 1);
 }
 
+/* A backend that fails without an error (a Python method that raised) is
+ * reported like one that says why. */
+static void
+test_render_failure_without_error (UiFixture     *fixture,
+                                   gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+  g_autoptr(AtomrViewNode) node = NULL;
+  g_autoptr(AtomrViewScene) scene = NULL;
+  g_autofree char *line = NULL;
+
+  atomr_view_node_builder_set_string (builder, "text", "not shown");
+  node = atomr_view_node_builder_build (builder, NULL);
+  scene = atomr_view_scene_new (node);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  test_fake_backend_fail_silently (fixture->backend);
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING,
+                         "TestFakeBackend's render() returned FALSE without setting an error");
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_WARNING,
+                         "Window “main” keeps its last good scene: "
+                         "The backend could not show the scene of the window “main” and did not say why");
+  atomr_view_ui_bridge_post_scene (fixture->bridge, "main", scene);
+  line = expect_event_line (fixture, "event");
+  g_test_assert_expected_messages ();
+  g_assert_cmpstr (line, ==, " error ('atomr-view-ui-error-quark', 0, "
+                             "'The backend could not show the scene of the window “main” and did not say why')");
+  g_assert_true (shows_text (fixture, "main", "hello"));
+  g_assert_cmpuint (stat (fixture->bridge, "render-errors"), ==, 1);
+}
+
 static void
 test_close_request_closes (UiFixture     *fixture,
                            gconstpointer  data)
@@ -416,6 +447,7 @@ main (int   argc,
   UI_TEST ("/AtomrView/Ui/Bridge/frames-conflate", test_frames_conflate);
   UI_TEST ("/AtomrView/Ui/Bridge/bad-patch", test_bad_patch_reports);
   UI_TEST ("/AtomrView/Ui/Bridge/render-error", test_render_error_keeps_scene);
+  UI_TEST ("/AtomrView/Ui/Bridge/render-failure-without-error", test_render_failure_without_error);
   UI_TEST ("/AtomrView/Ui/Bridge/close-request", test_close_request_closes);
   UI_TEST ("/AtomrView/Ui/Bridge/open-failure", test_open_failure);
   UI_TEST ("/AtomrView/Ui/Bridge/display-lost-and-restored", test_display_lost_and_restored);
