@@ -1254,7 +1254,8 @@ typedef struct
   const PropSpec         *spec;
   GParamSpec             *pspec;
   gboolean                typed;   /* every node has the right type here: the scene layer saw to it */
-  GVariant               *passed;  /* the last value that passed the check; rows share values */
+  GVariant               *passed;  /* the last value that passed the check (rows share values);
+                                    * kept, like the table, for the life of the process */
 } PropTarget;
 
 static GHashTable *prop_targets;   /* PropTarget, its own key */
@@ -1281,15 +1282,15 @@ prop_target_equal (gconstpointer a,
  * again. */
 #define RECENT_TARGETS 64   /* a power of two */
 
-static const PropTarget *recent_targets[RECENT_TARGETS];
+static PropTarget *recent_targets[RECENT_TARGETS];
 
-static const PropTarget *
+static PropTarget *
 find_target (const AtomrViewGtkKind  *kind,
              const char              *name,
              GError                 **error)
 {
   PropTarget probe = { kind, name, NULL, NULL, FALSE, NULL };
-  const PropTarget **recent = &recent_targets[address_hash (kind, name) & (RECENT_TARGETS - 1)];
+  PropTarget **recent = &recent_targets[address_hash (kind, name) & (RECENT_TARGETS - 1)];
   const GVariantType *scene_type;
   PropTarget *target;
 
@@ -1345,36 +1346,6 @@ describe_type (const char *type)
   return type;
 }
 
-static gboolean check_value (const PropTarget  *target,
-                             const char        *name,
-                             GVariant          *value,
-                             GError           **error);
-
-static gboolean
-check_prop (const AtomrViewGtkKind  *kind,
-            const char              *name,
-            GVariant                *value,
-            GError                 **error)
-{
-  PropTarget *target = (PropTarget *) find_target (kind, name, error);
-
-  if (target == NULL)
-    return FALSE;
-  /* Nodes built on one thread share equal values (atomr-view-value-cache.c):
-   * 10 000 rows hold one "horizontal", checked once. */
-  if (value == target->passed)
-    return TRUE;
-  if (!check_value (target, name, value, error))
-    return FALSE;
-  /* Worth remembering only where the check looks at the value. */
-  if (target->spec == NULL || !target->typed || target->spec->check != NULL)
-    {
-      g_clear_pointer (&target->passed, g_variant_unref);
-      target->passed = g_variant_ref (value);
-    }
-  return TRUE;
-}
-
 static gboolean
 check_value (const PropTarget  *target,
              const char        *name,
@@ -1408,6 +1379,31 @@ check_value (const PropTarget  *target,
     {
       g_prefix_error (error, _("the prop “%s”: "), name);
       return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_prop (const AtomrViewGtkKind  *kind,
+            const char              *name,
+            GVariant                *value,
+            GError                 **error)
+{
+  PropTarget *target = find_target (kind, name, error);
+
+  if (target == NULL)
+    return FALSE;
+  /* Nodes built on one thread share equal values (atomr-view-value-cache.c):
+   * 10 000 rows hold one "horizontal", checked once. */
+  if (value == target->passed)
+    return TRUE;
+  if (!check_value (target, name, value, error))
+    return FALSE;
+  /* Worth remembering only where the check looks at the value. */
+  if (target->spec == NULL || !target->typed || target->spec->check != NULL)
+    {
+      g_clear_pointer (&target->passed, g_variant_unref);
+      target->passed = g_variant_ref (value);
     }
   return TRUE;
 }

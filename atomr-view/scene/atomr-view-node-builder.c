@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "atomr-view-init-private.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "atomr-view-intern-private.h"
@@ -360,7 +359,11 @@ atomr_view_node_builder_set_string (AtomrViewNodeBuilder *self,
   g_return_if_fail (value != NULL);
 
   variant = atomr_view_value_cache_string (value);
-  g_return_if_fail (variant != NULL);  /* text that is not UTF-8 */
+  if (variant == NULL)
+    {
+      g_critical ("%s: the value of the prop “%s” is not UTF-8 text; the prop is not set", G_STRFUNC, name);
+      return;
+    }
   /* One level, no number: nothing for atomr_view_prop_value_validate() to refuse. */
   set_prop_take (self, name, variant);
 }
@@ -405,8 +408,8 @@ atomr_view_node_builder_set_double (AtomrViewNodeBuilder *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
 
-  /* NaN and subnormal numbers take the long way, to be refused with the reason. */
-  if (isnan (value) || fpclassify (value) == FP_SUBNORMAL)
+  /* A number the checks refuse takes the long way, to be refused with the reason. */
+  if (!atomr_view_double_is_valid (value))
     atomr_view_node_builder_set_prop (self, name, g_variant_new_double (value));
   else
     set_prop_take (self, name, atomr_view_value_cache_double (value));
@@ -430,14 +433,15 @@ atomr_view_node_builder_set_boolean (AtomrViewNodeBuilder *self,
   static GVariant *values[2];   /* FALSE and TRUE: two values shared by every node */
   static gsize initialized;
 
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (name != NULL);
+
   if (g_once_init_enter (&initialized))
     {
       values[0] = g_variant_ref_sink (g_variant_new_boolean (FALSE));
       values[1] = g_variant_ref_sink (g_variant_new_boolean (TRUE));
       g_once_init_leave (&initialized, 1);
     }
-  g_return_if_fail (self != NULL);
-  g_return_if_fail (name != NULL);
 
   set_prop_take (self, name, g_variant_ref (values[value ? 1 : 0]));
 }

@@ -20,6 +20,9 @@ gboolean atomr_view_prop_name_validate     (const char *name,
 gboolean atomr_view_key_validate           (const char *key,
                                             const char *place,
                                             GError    **error);
+/* A double that atomr_view_prop_value_validate() lets through: not NaN, not
+ * subnormal. */
+gboolean atomr_view_double_is_valid        (double      number);
 /* A prop value nests at most ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH levels and holds
  * no NaN (it would not equal itself, so no diff could settle) and no
  * subnormal double (GVariant's text format cannot read one back). */

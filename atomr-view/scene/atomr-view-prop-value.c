@@ -30,6 +30,12 @@ check_double (double number)
 }
 
 gboolean
+atomr_view_double_is_valid (double number)
+{
+  return check_double (number) == VALUE_OK;
+}
+
+gboolean
 atomr_view_name_is_valid (const char *name)
 {
   gsize i;

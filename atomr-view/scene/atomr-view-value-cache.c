@@ -70,6 +70,16 @@ get_cache (void)
   return cache;
 }
 
+/* A string GVariant of @length bytes of @text, which is UTF-8: checked once, not again. */
+static GVariant *
+new_string (const char *text,
+            gsize       length)
+{
+  char *copy = g_strndup (text, length);
+
+  return g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy, length + 1, TRUE, g_free, copy);
+}
+
 static inline guint
 slot_of (guint64 bits)
 {
@@ -119,7 +129,13 @@ atomr_view_value_cache_string (const char *text)
   GVariant *value;
 
   if (length > MAX_SHARED_TEXT)
-    return g_utf8_validate (text, -1, NULL) ? g_variant_ref_sink (g_variant_new_string (text)) : NULL;
+    {
+      const char *end;
+
+      if (!g_utf8_validate (text, -1, &end))
+        return NULL;
+      return g_variant_ref_sink (new_string (text, (gsize) (end - text)));
+    }
   for (gsize i = 0; i < length; i++)
     hash = hash * 33 + (guchar) text[i];
   slot = &get_cache ()->strings[slot_of (hash)];
@@ -127,7 +143,7 @@ atomr_view_value_cache_string (const char *text)
     return g_variant_ref (slot->value);
   if (!g_utf8_validate_len (text, length, NULL))
     return NULL;
-  value = keep (&slot->value, g_variant_new_string (text));
+  value = keep (&slot->value, new_string (text, length));
   slot->key = g_variant_get_string (value, NULL);
   return value;
 }

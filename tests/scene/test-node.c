@@ -596,6 +596,31 @@ test_builder_shares_equal_values (void)
 }
 
 static void
+test_builder_refuses_text_not_utf8 (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("text");
+  g_autofree char *filler = g_strnfill (40, 'x');
+  g_autofree char *long_text = g_strconcat ("caf\xe9 ", filler, NULL);
+  g_autoptr(AtomrViewNode) node = NULL;
+
+  /* Short text (shared when equal) and long text (never shared) alike. */
+  atomr_view_node_builder_set_string (builder, "tooltip", "fine");
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_CRITICAL,
+                         "atomr_view_node_builder_set_string: the value of the prop “text” is not UTF-8 text; "
+                         "the prop is not set");
+  atomr_view_node_builder_set_string (builder, "text", "caf\xe9");
+  g_test_expect_message ("AtomrView", G_LOG_LEVEL_CRITICAL,
+                         "atomr_view_node_builder_set_string: the value of the prop “label” is not UTF-8 text; "
+                         "the prop is not set");
+  atomr_view_node_builder_set_string (builder, "label", long_text);
+  g_test_assert_expected_messages ();
+  node = build_or_fail (builder);
+  g_assert_null (atomr_view_node_get_prop (node, "text"));
+  g_assert_null (atomr_view_node_get_prop (node, "label"));
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (node, "tooltip"), NULL), ==, "fine");
+}
+
+static void
 test_preconditions (void)
 {
   if (g_test_subprocess ())
@@ -673,6 +698,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/kind-prop-types", test_kind_prop_types);
   g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
   g_test_add_func ("/AtomrView/Scene/builder-shares-equal-values", test_builder_shares_equal_values);
+  g_test_add_func ("/AtomrView/Scene/builder-refuses-text-not-utf8", test_builder_refuses_text_not_utf8);
   g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
 
