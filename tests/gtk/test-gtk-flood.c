@@ -161,13 +161,14 @@ test_flood (void)
   while (!flooded || g_strcmp0 (shown_text (backend), last) != 0 || stat (bridge, "lifecycle-pending") > 0 ||
          stat (bridge, "windows") > 1)
     {
+      g_autoptr(GVariant) stats = NULL;
+      guint pending = 0, windows = 0;
+
       if (g_get_monotonic_time () > deadline)
         g_error ("the flood did not settle: flooded %d, shown “%s”, %" G_GUINT64_FORMAT " window commands waiting, "
                  "%" G_GUINT64_FORMAT " windows, %" G_GUINT64_FORMAT " scenes waiting",
                  flooded, shown_text (backend), stat (bridge, "lifecycle-pending"), stat (bridge, "windows"),
                  stat (bridge, "scenes-pending"));
-      g_autoptr(GVariant) stats = NULL;
-      guint pending = 0, windows = 0;
 
       atomr_view_test_iterate (deadline);
       /* At most one scene waits per window, whatever the flood. */
