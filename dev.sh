@@ -97,10 +97,10 @@ run_tests() {
   build _build-asan -Db_sanitize=address,undefined -Db_lundef=false \
     -Dintrospection=disabled -Ddocs=disabled -Dbenchmarks=false -Dexamples=false
   meson test -C _build-asan --setup asan --print-errorlogs
-  # ThreadSanitizer over the runtime.
+  # ThreadSanitizer over the runtime, and over the scenes that its threads share.
   build _build-tsan -Db_sanitize=thread -Db_lundef=false \
     -Dintrospection=disabled -Ddocs=disabled -Dbenchmarks=false -Dexamples=false -Dgtk=disabled
-  meson test -C _build-tsan --setup tsan --suite actor --suite ui --print-errorlogs
+  meson test -C _build-tsan --setup tsan --suite actor --suite ui --suite scene --print-errorlogs
   run_fuzzers
 }
 

@@ -7,6 +7,7 @@
 #include "atomr-view-node-builder.h"
 #include "atomr-view-node-private.h"
 #include "atomr-view-prop-value-private.h"
+#include "atomr-view-refcount-private.h"
 #include "atomr-view-value-cache-private.h"
 #include "atomr-view-vocabulary-private.h"
 
@@ -42,18 +43,18 @@
 
 struct _AtomrViewNodeBuilder
 {
-  gatomicrefcount  ref_count;
-  const char      *kind;         /* interned */
-  char            *key;
-  AtomrViewProp   *props;        /* sorted by name; inline_props or allocated */
-  guint            n_props;
-  guint            props_size;
-  AtomrViewNode  **children;     /* inline_children or allocated */
-  guint            n_children;
-  guint            children_size;
-  GError          *first_error;
-  AtomrViewProp    inline_props[INLINE_PROPS];
-  AtomrViewNode   *inline_children[INLINE_CHILDREN];
+  AtomrViewRefCount ref_count;
+  const char       *kind;         /* interned */
+  char             *key;
+  AtomrViewProp    *props;        /* sorted by name; inline_props or allocated */
+  guint             n_props;
+  guint             props_size;
+  AtomrViewNode   **children;     /* inline_children or allocated */
+  guint             n_children;
+  guint             children_size;
+  GError           *first_error;
+  AtomrViewProp     inline_props[INLINE_PROPS];
+  AtomrViewNode    *inline_children[INLINE_CHILDREN];
 };
 
 G_DEFINE_BOXED_TYPE (AtomrViewNodeBuilder, atomr_view_node_builder,
@@ -64,7 +65,7 @@ builder_new (const char *kind)
 {
   AtomrViewNodeBuilder *self = g_new (AtomrViewNodeBuilder, 1);
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->kind = atomr_view_intern (kind);
   self->key = NULL;
   self->props = self->inline_props;
@@ -176,7 +177,7 @@ atomr_view_node_builder_ref (AtomrViewNodeBuilder *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
@@ -193,7 +194,7 @@ atomr_view_node_builder_unref (AtomrViewNodeBuilder *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   g_free (self->key);
   for (guint i = 0; i < self->n_props; i++)

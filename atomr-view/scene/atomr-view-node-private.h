@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "atomr-view-node.h"
+#include "atomr-view-refcount-private.h"
 #include "atomr-view-scene-error.h"
 
 G_BEGIN_DECLS
@@ -16,16 +17,16 @@ typedef struct
 
 struct _AtomrViewNode
 {
-  gatomicrefcount  ref_count;
-  guint            n_props;
-  guint            n_children;
-  guint            height;     /* levels of this subtree: 1 for a leaf */
-  guint            n_nodes;    /* nodes of this subtree, itself included */
-  guint            key_hash;   /* 0 when there is no key */
-  const char      *kind;       /* interned */
-  const char      *key;        /* NULL or stored after the arrays */
-  AtomrViewProp   *props;      /* sorted by name, names unique */
-  AtomrViewNode  **children;
+  AtomrViewRefCount ref_count;
+  guint             n_props;
+  guint             n_children;
+  guint             height;     /* levels of this subtree: 1 for a leaf */
+  guint             n_nodes;    /* nodes of this subtree, itself included */
+  guint             key_hash;   /* 0 when there is no key */
+  const char       *kind;       /* interned */
+  const char       *key;        /* NULL or stored after the arrays */
+  AtomrViewProp    *props;      /* sorted by name, names unique */
+  AtomrViewNode   **children;
 };
 
 static inline void

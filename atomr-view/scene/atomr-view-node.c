@@ -69,7 +69,7 @@ atomr_view_node_new_take (const char          *kind,
   guint64 n_nodes = 1;
   guint height = 0;
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->kind = kind;
   self->n_props = n_props;
   self->n_children = n_children;
@@ -336,7 +336,7 @@ atomr_view_node_ref (AtomrViewNode *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
@@ -354,7 +354,7 @@ atomr_view_node_unref (AtomrViewNode *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   for (guint i = 0; i < self->n_props; i++)
     g_variant_unref (self->props[i].value);

@@ -2,12 +2,13 @@
 #pragma once
 
 #include "atomr-view-patch.h"
+#include "atomr-view-refcount-private.h"
 
 G_BEGIN_DECLS
 
 struct _AtomrViewPatch
 {
-  gatomicrefcount   ref_count;
+  AtomrViewRefCount ref_count;
   AtomrViewPatchOp  op;
   guint             to_index;     /* move */
   guint             path_length;

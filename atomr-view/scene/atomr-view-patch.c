@@ -57,7 +57,7 @@ atomr_view_patch_new_internal (AtomrViewPatchOp  op,
 {
   AtomrViewPatch *self = g_malloc (sizeof (AtomrViewPatch) + path_length * sizeof (guint));
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->op = op;
   self->to_index = to_index;
   self->path_length = path_length;
@@ -284,7 +284,7 @@ atomr_view_patch_ref (AtomrViewPatch *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
@@ -301,7 +301,7 @@ atomr_view_patch_unref (AtomrViewPatch *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   g_clear_pointer (&self->value, g_variant_unref);
   g_clear_pointer (&self->node, atomr_view_node_unref);

@@ -4,6 +4,7 @@
 #include "atomr-view-apply-private.h"
 #include "atomr-view-diff-private.h"
 #include "atomr-view-node-private.h"
+#include "atomr-view-refcount-private.h"
 #include "atomr-view-scene.h"
 #include "atomr-view-scene-json-private.h"
 #include "atomr-view-scene-variant-private.h"
@@ -34,8 +35,8 @@
 
 struct _AtomrViewScene
 {
-  gatomicrefcount  ref_count;
-  AtomrViewNode   *root;
+  AtomrViewRefCount ref_count;
+  AtomrViewNode    *root;
 };
 
 G_DEFINE_BOXED_TYPE (AtomrViewScene, atomr_view_scene, atomr_view_scene_ref, atomr_view_scene_unref)
@@ -45,7 +46,7 @@ scene_new_take (AtomrViewNode *root)
 {
   AtomrViewScene *self = g_new (AtomrViewScene, 1);
 
-  g_atomic_ref_count_init (&self->ref_count);
+  atomr_view_ref_count_init (&self->ref_count);
   self->root = root;
   return self;
 }
@@ -142,7 +143,7 @@ atomr_view_scene_ref (AtomrViewScene *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  g_atomic_ref_count_inc (&self->ref_count);
+  atomr_view_ref_count_inc (&self->ref_count);
   return self;
 }
 
@@ -159,7 +160,7 @@ atomr_view_scene_unref (AtomrViewScene *self)
 {
   g_return_if_fail (self != NULL);
 
-  if (!g_atomic_ref_count_dec (&self->ref_count))
+  if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   atomr_view_node_unref (self->root);
   g_free (self);
