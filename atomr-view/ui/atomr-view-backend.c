@@ -106,7 +106,7 @@ check_failure (AtomrViewBackend  *self,
                gboolean           ok,
                GError            *local_error,
                const char        *method,
-               const char        *message,
+               const char        *window_id,
                GError           **error)
 {
   if (ok)
@@ -117,7 +117,13 @@ check_failure (AtomrViewBackend  *self,
   if (local_error == NULL)
     {
       g_warning ("%s's %s() returned FALSE without setting an error", G_OBJECT_TYPE_NAME (self), method);
-      local_error = g_error_new_literal (ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED, message);
+      if (g_str_equal (method, "open_window"))
+        local_error = g_error_new (ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED,
+                                   _("The backend could not open the window “%s” and did not say why"), window_id);
+      else
+        local_error = g_error_new (ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_FAILED,
+                                   _("The backend could not show the scene of the window “%s” and did not say why"),
+                                   window_id);
     }
   g_propagate_error (error, local_error);
   return FALSE;
@@ -129,7 +135,6 @@ atomr_view_backend_open_window (AtomrViewBackend  *self,
                                 const char        *title,
                                 GError           **error)
 {
-  g_autofree char *message = NULL;
   GError *local_error = NULL;
   gboolean ok;
 
@@ -137,9 +142,7 @@ atomr_view_backend_open_window (AtomrViewBackend  *self,
   g_return_val_if_fail (window_id != NULL, FALSE);
 
   ok = ATOMR_VIEW_BACKEND_GET_IFACE (self)->open_window (self, window_id, title ? title : "", &local_error);
-  if (!ok && local_error == NULL)
-    message = g_strdup_printf (_("The backend could not open the window “%s” and did not say why"), window_id);
-  return check_failure (self, ok, local_error, "open_window", message, error);
+  return check_failure (self, ok, local_error, "open_window", window_id, error);
 }
 
 /**
@@ -208,7 +211,6 @@ atomr_view_backend_render (AtomrViewBackend  *self,
                            GPtrArray         *patches,
                            GError           **error)
 {
-  g_autofree char *message = NULL;
   GError *local_error = NULL;
   gboolean ok;
 
@@ -218,10 +220,7 @@ atomr_view_backend_render (AtomrViewBackend  *self,
   g_return_val_if_fail ((old_scene == NULL) == (patches == NULL), FALSE);
 
   ok = ATOMR_VIEW_BACKEND_GET_IFACE (self)->render (self, window_id, old_scene, new_scene, patches, &local_error);
-  if (!ok && local_error == NULL)
-    message = g_strdup_printf (_("The backend could not show the scene of the window “%s” and did not say why"),
-                               window_id);
-  return check_failure (self, ok, local_error, "render", message, error);
+  return check_failure (self, ok, local_error, "render", window_id, error);
 }
 
 /**
@@ -252,7 +251,6 @@ atomr_view_backend_render_scene (AtomrViewBackend  *self,
 {
   AtomrViewBackendInterface *iface;
   g_autoptr(GPtrArray) patches = NULL;
-  g_autofree char *message = NULL;
   GError *local_error = NULL;
   gboolean ok;
 
@@ -268,10 +266,7 @@ atomr_view_backend_render_scene (AtomrViewBackend  *self,
       return atomr_view_backend_render (self, window_id, old_scene, new_scene, patches, error);
     }
   ok = iface->render_scene (self, window_id, old_scene, new_scene, &local_error);
-  if (!ok && local_error == NULL)
-    message = g_strdup_printf (_("The backend could not show the scene of the window “%s” and did not say why"),
-                               window_id);
-  return check_failure (self, ok, local_error, "render_scene", message, error);
+  return check_failure (self, ok, local_error, "render_scene", window_id, error);
 }
 
 /**
