@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "atomr-view-init-private.h"
 
+#include "atomr-view-intern-private.h"
 #include "atomr-view-kinds.h"
 #include "atomr-view-vocabulary-private.h"
 
@@ -34,6 +35,6 @@ atomr_view_kind_get_prop_type (const char *kind,
   g_return_val_if_fail (name != NULL, NULL);
 
   /* Node kinds are interned anyway; the vocabulary compares interned names. */
-  type = atomr_view_vocabulary_prop_type (g_intern_string (kind), name);
+  type = atomr_view_vocabulary_prop_type (g_intern_string (kind), atomr_view_intern (name));
   return type != NULL ? G_VARIANT_TYPE (type) : NULL;
 }

@@ -5,9 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* The GVariant type the core vocabulary gives the prop @name of @kind
- * (interned), or NULL when the vocabulary says nothing about it: the kind is
- * not a core kind, or the prop is not one of its props. */
+/* The GVariant type the core vocabulary gives the prop @name of @kind (both
+ * interned: nodes and patches hold interned names, so no caller on the hot
+ * path interns twice), or NULL when the vocabulary says nothing about it: the
+ * kind is not a core kind, or the prop is not one of its props. */
 const char *atomr_view_vocabulary_prop_type  (const char *kind,
                                               const char *name);
 /* Sets a WRONG_TYPE error at @place ("expected a string") unless @value has

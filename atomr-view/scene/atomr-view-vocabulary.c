@@ -3,7 +3,6 @@
 
 #include <string.h>
 
-#include "atomr-view-intern-private.h"
 #include "atomr-view-kinds.h"
 #include "atomr-view-scene-error.h"
 #include "atomr-view-scene-place-private.h"
@@ -211,8 +210,7 @@ atomr_view_vocabulary_prop_type (const char *kind,
 {
   RecentType *recent;
 
-  /* Interned, an address stands for one text (callers intern the kind). */
-  name = atomr_view_intern (name);
+  /* Both interned (see the header): an address stands for one text. */
   recent = &recent_types[(((guintptr) kind >> 4) ^ ((guintptr) name >> 3)) & (RECENT_TYPES - 1)];
   if (recent->kind == kind && recent->name == name && kind != NULL)
     return recent->type;
