@@ -26,10 +26,17 @@
  * patching on the UI thread. tests/bench/suites/gtk.py makes medians, p95
  * and ratios of them. Run it on a display (Xvfb) with GSK_RENDERER=cairo.
  *
- *   bench-gtk [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand]
+ *   bench-gtk [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand] [--callgrind]
  *
- * --only runs one of them, for a profiler. */
+ * --only runs one of them, for a profiler. --callgrind is for a run under
+ * valgrind --tool=callgrind: it zeroes the counts before each measured step
+ * and dumps them after it, with "SYSTEM|OP" as the dump's reason, so that
+ * each step's instructions (all threads) land in a file of their own
+ * (tests/bench/suites/gtk_instructions.py reads them). */
 #include <stdatomic.h>
+#ifdef HAVE_CALLGRIND_H
+#include <valgrind/callgrind.h>
+#endif
 #include <stdio.h>
 #include <string.h>
 
@@ -61,6 +68,9 @@ random_label (GRand *rand)
                           colours[g_rand_int_range (rand, 0, G_N_ELEMENTS (colours))],
                           nouns[g_rand_int_range (rand, 0, G_N_ELEMENTS (nouns))]);
 }
+
+/* Set by --callgrind: each measured step's instructions in a dump of their own. */
+static gboolean count_instructions;
 
 /* -- the steps ------------------------------------------------------------- */
 
@@ -843,6 +853,10 @@ run_step (Target     *target,
     target->applied_target = scenes_applied (NULL) + 1;
   target->waiting = TRUE;
 
+#ifdef HAVE_CALLGRIND_H
+  if (count_instructions)
+    CALLGRIND_ZERO_STATS;
+#endif
   started = g_get_monotonic_time ();
   if (target->system != SYSTEM_HAND)
     atomr_view_actor_ref_tell (tables[target->system],
@@ -854,6 +868,14 @@ run_step (Target     *target,
       target->render_us = 0;
     }
   RUN_UNTIL (!target->waiting, step->name ? step->name : "a set-up step");
+#ifdef HAVE_CALLGRIND_H
+  if (count_instructions && step->name != NULL && rep != G_MAXUINT)
+    {
+      g_autofree char *reason = g_strdup_printf ("%s|%s", system_names[target->system], step->name);
+
+      CALLGRIND_DUMP_STATS_AT (reason);
+    }
+#endif
   if (target->system != SYSTEM_HAND)
     target->script_us = atomic_load (&actor_us);
 
@@ -904,6 +926,15 @@ main (int   argc,
             if (strcmp (argv[i], system_options[j]) == 0)
               only = j;
         }
+      else if (strcmp (argv[i], "--callgrind") == 0)
+        {
+#ifdef HAVE_CALLGRIND_H
+          count_instructions = TRUE;
+#else
+          fprintf (stderr, "bench-gtk: built without valgrind/callgrind.h, cannot count instructions\n");
+          return 2;
+#endif
+        }
       else if (strcmp (argv[i], "--reps") == 0 && i + 1 < argc)
         {
           int n = atoi (argv[++i]);
@@ -912,7 +943,7 @@ main (int   argc,
         }
       else
         {
-          fprintf (stderr, "usage: %s [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand]\n", argv[0]);
+          fprintf (stderr, "usage: %s [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand] [--callgrind]\n", argv[0]);
           return 2;
         }
     }
