@@ -70,13 +70,17 @@ get_cache (void)
   return cache;
 }
 
-/* A string GVariant of @length bytes of @text, which is UTF-8: checked once, not again. */
+/* A string GVariant of @length bytes of @text, which is UTF-8: checked once,
+ * not again. *@data is its text, which lives as long as the value. */
 static GVariant *
-new_string (const char *text,
-            gsize       length)
+new_string (const char  *text,
+            gsize        length,
+            const char **data)
 {
   char *copy = g_strndup (text, length);
 
+  if (data != NULL)
+    *data = copy;
   return g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy, length + 1, TRUE, g_free, copy);
 }
 
@@ -134,7 +138,7 @@ atomr_view_value_cache_string (const char *text)
 
       if (!g_utf8_validate (text, -1, &end))
         return NULL;
-      return g_variant_ref_sink (new_string (text, (gsize) (end - text)));
+      return g_variant_ref_sink (new_string (text, (gsize) (end - text), NULL));
     }
   for (gsize i = 0; i < length; i++)
     hash = hash * 33 + (guchar) text[i];
@@ -143,7 +147,7 @@ atomr_view_value_cache_string (const char *text)
     return g_variant_ref (slot->value);
   if (!g_utf8_validate_len (text, length, NULL))
     return NULL;
-  value = keep (&slot->value, new_string (text, length));
-  slot->key = g_variant_get_string (value, NULL);
+  /* The key is the value's own text: g_variant_get_string() would check it again. */
+  value = keep (&slot->value, new_string (text, length, &slot->key));
   return value;
 }
