@@ -346,17 +346,21 @@ typedef struct
   GArray        *places;   /* Place, the bad node first */
 } Failure;
 
+/* @here: the mirror at the same place in the tree shown now, or NULL. A node
+ * shown now passed before; the one at the same place is found without
+ * hashing (a list with one row changed has its other rows where they were). */
 static gboolean
-check_subtree (AtomrViewGtkTree *tree,
-               AtomrViewNode    *node,
-               guint             index,
-               Failure          *failure)
+check_subtree (AtomrViewGtkTree   *tree,
+               AtomrViewNode      *node,
+               AtomrViewGtkMirror *here,
+               guint               index,
+               Failure            *failure)
 {
   const AtomrViewGtkKind *kind;
   Place place = { node, index };
   guint n;
 
-  if (g_hash_table_contains (tree->shown, node))
+  if ((here != NULL && here->node == node) || g_hash_table_contains (tree->shown, node))
     return TRUE;
 
   kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), &failure->error);
@@ -369,11 +373,15 @@ check_subtree (AtomrViewGtkTree *tree,
     }
   n = atomr_view_node_get_n_children (node);
   for (guint i = 0; i < n; i++)
-    if (!check_subtree (tree, atomr_view_node_get_child (node, i), i, failure))
-      {
-        g_array_append_val (failure->places, place);
-        return FALSE;
-      }
+    {
+      AtomrViewGtkMirror *child_here = here != NULL && i < here->children->len ? g_ptr_array_index (here->children, i) : NULL;
+
+      if (!check_subtree (tree, atomr_view_node_get_child (node, i), child_here, i, failure))
+        {
+          g_array_append_val (failure->places, place);
+          return FALSE;
+        }
+    }
   return TRUE;
 }
 
@@ -385,7 +393,7 @@ atomr_view_gtk_tree_check (AtomrViewGtkTree  *tree,
   Failure failure = { NULL, NULL, NULL };
   g_autofree char *where = NULL;
 
-  if (check_subtree (tree, root, 0, &failure))
+  if (check_subtree (tree, root, tree->root, 0, &failure))
     return TRUE;
   where = format_path (failure.places);
   g_set_error (error, failure.error->domain, failure.error->code,
