@@ -150,7 +150,6 @@ row_node (Row           *row,
   g_autoptr(AtomrViewNodeBuilder) label = NULL;
   g_autoptr(AtomrViewNode) id_node = NULL;
   g_autoptr(AtomrViewNode) label_node = NULL;
-  g_autofree char *key = NULL;
   g_autofree char *id_text = NULL;
 
   if (row->node != NULL)
@@ -168,8 +167,8 @@ row_node (Row           *row,
   label_node = atomr_view_node_builder_build (label, NULL);
 
   box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  key = g_strdup_printf ("r%u", row->id);
-  atomr_view_node_builder_set_key (box, key);
+  /* The id is unique: it is the row's key as it is. */
+  atomr_view_node_builder_set_key (box, id_text);
   atomr_view_node_builder_set_string (box, ATOMR_VIEW_PROP_ORIENTATION, "horizontal");
   atomr_view_node_builder_set_int (box, ATOMR_VIEW_PROP_SPACING, 12);
   if (row->selected)
