@@ -736,7 +736,7 @@ recycle_row (AtomrViewGtkTree   *tree,
 
   /* The same node under the new key, so that the diff goes inside it. */
   atomr_view_node_builder_set_key (builder, atomr_view_node_get_key (mirror->node));
-  renamed = atomr_view_node_builder_build (builder, NULL);
+  renamed = atomr_view_node_builder_end (builder, NULL);
   if (renamed == NULL)
     return FALSE;
   before = atomr_view_scene_new (renamed);

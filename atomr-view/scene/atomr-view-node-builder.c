@@ -22,13 +22,13 @@
  *
  * atomr_view_node_builder_set_key (builder, "save");
  * atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_LABEL, "Save");
- * button = atomr_view_node_builder_build (builder, &error);
+ * button = atomr_view_node_builder_end (builder, &error);
  * ```
  *
  * Setters never fail on the spot: the first bad name or value is remembered
- * and [method@NodeBuilder.build] reports it, with duplicate keys and the
- * limits. A builder can build any number of nodes; each build sees what was
- * set so far.
+ * and [method@NodeBuilder.build] or [method@NodeBuilder.end] reports it,
+ * with duplicate keys and the limits. A builder can build any number of
+ * nodes; each build sees what was set so far, and end() starts afresh.
  *
  * Thread rule: a builder is mutable; use it from one thread at a time. The
  * nodes it builds may go to any thread.
@@ -556,33 +556,17 @@ atomr_view_node_builder_clear_children (AtomrViewNodeBuilder *self)
   clear_children (self);
 }
 
-/**
- * atomr_view_node_builder_build:
- * @self: a builder
- * @error: return location for a #GError
- *
- * Makes a node of what was set so far.
- *
- * Fails, in the [error@SceneError] domain, on the first bad name or value a
- * setter saw, an empty key, two children with the same key
- * (%ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY), or a tree beyond
- * [const@SCENE_MAX_DEPTH] or [const@SCENE_MAX_NODES].
- *
- * Returns: (transfer full) (nullable): the new node, or %NULL with @error set
- *
- * Since: 0.1
- */
-AtomrViewNode *
-atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
-                               GError              **error)
+/* Makes the node; with @take, the node takes the builder's props and
+ * children, which it leaves empty (on success only). */
+static AtomrViewNode *
+build (AtomrViewNodeBuilder *self,
+       gboolean              take,
+       GError              **error)
 {
   AtomrViewNode *node;
   AtomrViewNodeProblem problem;
   const char *kind;
   guint duplicate = 0;
-
-  g_return_val_if_fail (self != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   if (self->first_error != NULL)
     {
@@ -607,11 +591,14 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
         }
     }
 
-  /* The node copies the arrays and takes these references; the builder keeps its own. */
-  for (guint i = 0; i < self->n_props; i++)
-    g_variant_ref (self->props[i].value);
-  for (guint i = 0; i < self->n_children; i++)
-    atomr_view_node_ref (self->children[i]);
+  /* The node copies the arrays and takes these references; the builder keeps its own unless it hands them over. */
+  if (!take)
+    {
+      for (guint i = 0; i < self->n_props; i++)
+        g_variant_ref (self->props[i].value);
+      for (guint i = 0; i < self->n_children; i++)
+        atomr_view_node_ref (self->children[i]);
+    }
 
   node = atomr_view_node_new_take (kind, self->key, self->props, self->n_props,
                                    self->children, self->n_children);
@@ -619,8 +606,75 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
   if (problem != ATOMR_VIEW_NODE_OK)
     {
       atomr_view_node_problem_set_error (node, problem, duplicate, "", error);
+      /* A failed build leaves the builder as it was. */
+      if (take)
+        {
+          for (guint i = 0; i < self->n_props; i++)
+            g_variant_ref (self->props[i].value);
+          for (guint i = 0; i < self->n_children; i++)
+            atomr_view_node_ref (self->children[i]);
+        }
       atomr_view_node_unref (node);
       return NULL;
     }
+  if (take)
+    {
+      /* The node holds the values and children now; the arrays stay for the next node. */
+      self->n_props = 0;
+      self->n_children = 0;
+      g_clear_pointer (&self->key, g_free);
+    }
   return node;
+}
+
+/**
+ * atomr_view_node_builder_build:
+ * @self: a builder
+ * @error: return location for a #GError
+ *
+ * Makes a node of what was set so far.
+ *
+ * Fails, in the [error@SceneError] domain, on the first bad name or value a
+ * setter saw, an empty key, two children with the same key
+ * (%ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY), or a tree beyond
+ * [const@SCENE_MAX_DEPTH] or [const@SCENE_MAX_NODES].
+ *
+ * Returns: (transfer full) (nullable): the new node, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
+                               GError              **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return build (self, FALSE, error);
+}
+
+/**
+ * atomr_view_node_builder_end:
+ * @self: a builder
+ * @error: return location for a #GError
+ *
+ * Makes a node of what was set so far, like [method@NodeBuilder.build],
+ * and hands it the builder's key, props and children instead of sharing
+ * them, which is cheaper: the builder is left with its kind only, ready
+ * for the next node. A builder that is used for one node should end it.
+ *
+ * On failure nothing is handed over: the builder stays as it was.
+ *
+ * Returns: (transfer full) (nullable): the new node, or %NULL with @error set
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_node_builder_end (AtomrViewNodeBuilder *self,
+                             GError              **error)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return build (self, TRUE, error);
 }

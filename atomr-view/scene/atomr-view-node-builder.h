@@ -72,6 +72,9 @@ void                  atomr_view_node_builder_clear_children (AtomrViewNodeBuild
 ATOMR_VIEW_AVAILABLE_IN_ALL
 AtomrViewNode        *atomr_view_node_builder_build          (AtomrViewNodeBuilder *self,
                                                               GError              **error);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+AtomrViewNode        *atomr_view_node_builder_end            (AtomrViewNodeBuilder *self,
+                                                              GError              **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtomrViewNodeBuilder, atomr_view_node_builder_unref)
 

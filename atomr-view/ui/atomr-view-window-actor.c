@@ -93,10 +93,10 @@ make_placeholder (void)
   const char *classes[] = { "atomr-region-placeholder", "dim-label", NULL };
 
   atomr_view_node_builder_set_string (text, ATOMR_VIEW_PROP_TEXT, _("This part of the window stopped working."));
-  label = atomr_view_node_builder_build (text, NULL);
+  label = atomr_view_node_builder_end (text, NULL);
   atomr_view_node_builder_set_prop (box, ATOMR_VIEW_PROP_CSS_CLASSES, g_variant_new_strv (classes, -1));
   atomr_view_node_builder_add_child (box, label);
-  return atomr_view_node_builder_build (box, NULL);
+  return atomr_view_node_builder_end (box, NULL);
 }
 
 /* The window's tree with each region node holding its region's subtree.
@@ -128,7 +128,7 @@ compose (AtomrViewWindowActorPrivate *priv,
       else
         atomr_view_node_builder_add_child (builder, region->subtree);
       *changed = TRUE;
-      return atomr_view_node_builder_build (builder, NULL);
+      return atomr_view_node_builder_end (builder, NULL);
     }
 
   if (g_hash_table_size (priv->regions) == 0 || n == 0)
@@ -152,7 +152,7 @@ compose (AtomrViewWindowActorPrivate *priv,
     atomr_view_node_builder_clear_children (builder);
     for (guint i = 0; i < children->len; i++)
       atomr_view_node_builder_add_child (builder, g_ptr_array_index (children, i));
-    return atomr_view_node_builder_build (builder, NULL);
+    return atomr_view_node_builder_end (builder, NULL);
   }
 }
 

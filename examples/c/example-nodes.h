@@ -26,7 +26,7 @@ example_node (const char *kind,
   while ((name = va_arg (args, const char *)) != NULL)
     atomr_view_node_builder_set_prop (builder, name, va_arg (args, GVariant *));
   va_end (args);
-  node = atomr_view_node_builder_build (builder, &error);
+  node = atomr_view_node_builder_end (builder, &error);
   if (node == NULL)
     g_error ("An example built a bad node: %s", error->message);
   return node;
@@ -51,7 +51,7 @@ example_box (const char *key,
   atomr_view_node_builder_set_int (builder, ATOMR_VIEW_PROP_SPACING, spacing);
   for (guint i = 0; i < owned->len; i++)
     atomr_view_node_builder_add_child (builder, g_ptr_array_index (owned, i));
-  node = atomr_view_node_builder_build (builder, &error);
+  node = atomr_view_node_builder_end (builder, &error);
   if (node == NULL)
     g_error ("An example built a bad node: %s", error->message);
   return node;
@@ -76,7 +76,7 @@ example_with_margins (AtomrViewNode *node,
 
   for (guint i = 0; i < G_N_ELEMENTS (sides); i++)
     atomr_view_node_builder_set_int (builder, sides[i], pixels);
-  return atomr_view_node_builder_build (builder, NULL);
+  return atomr_view_node_builder_end (builder, NULL);
 }
 
 static inline GVariant *

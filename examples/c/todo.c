@@ -129,7 +129,7 @@ todo_window_render (AtomrViewWindowActor *actor)
   g_ptr_array_add (column, example_node (ATOMR_VIEW_KIND_TEXT, "heading", ATOMR_VIEW_PROP_TEXT, g_variant_new_string ("To do"),
                                          ATOMR_VIEW_PROP_CSS_CLASSES, example_classes ("title-2", NULL), NULL));
   g_ptr_array_add (column, example_box ("entry", "horizontal", 6, entry));
-  g_ptr_array_add (column, atomr_view_node_builder_build (scroll, NULL));
+  g_ptr_array_add (column, atomr_view_node_builder_end (scroll, NULL));
   g_ptr_array_add (column, example_node (ATOMR_VIEW_KIND_TEXT, "summary", ATOMR_VIEW_PROP_TEXT, g_variant_new_string (summary),
                                          ATOMR_VIEW_PROP_HALIGN, g_variant_new_string ("start"), NULL));
   return example_with_margins (example_box (NULL, "vertical", 12, column), 18);

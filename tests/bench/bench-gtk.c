@@ -138,7 +138,7 @@ remove_button_node (void)
   g_autoptr(AtomrViewNodeBuilder) remove = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
 
   atomr_view_node_builder_set_string (remove, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
-  return atomr_view_node_builder_build (remove, NULL);
+  return atomr_view_node_builder_end (remove, NULL);
 }
 
 static AtomrViewNode *
@@ -158,13 +158,13 @@ row_node (Row           *row,
   id = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
   id_text = g_strdup_printf ("%u", row->id);
   atomr_view_node_builder_set_string (id, ATOMR_VIEW_PROP_TEXT, id_text);
-  id_node = atomr_view_node_builder_build (id, NULL);
+  id_node = atomr_view_node_builder_end (id, NULL);
 
   label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
   atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, row->label);
   atomr_view_node_builder_set_boolean (label, ATOMR_VIEW_PROP_HEXPAND, TRUE);
   atomr_view_node_builder_set_double (label, "xalign", 0.0);
-  label_node = atomr_view_node_builder_build (label, NULL);
+  label_node = atomr_view_node_builder_end (label, NULL);
 
   box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
   /* The id is unique: it is the row's key as it is. */
@@ -180,7 +180,7 @@ row_node (Row           *row,
   atomr_view_node_builder_add_child (box, id_node);
   atomr_view_node_builder_add_child (box, label_node);
   atomr_view_node_builder_add_child (box, remove_node);
-  row->node = atomr_view_node_builder_build (box, NULL);
+  row->node = atomr_view_node_builder_end (box, NULL);
   g_assert (row->node != NULL);
   return row->node;
 }
@@ -216,9 +216,9 @@ bench_table_render (AtomrViewWindowActor *actor)
   atomr_view_node_builder_set_key (list, "rows");
   for (guint i = 0; i < self->rows->len; i++)
     atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i), self->remove));
-  list_node = atomr_view_node_builder_build (list, NULL);
+  list_node = atomr_view_node_builder_end (list, NULL);
   atomr_view_node_builder_add_child (root, list_node);
-  return atomr_view_node_builder_build (root, NULL);
+  return atomr_view_node_builder_end (root, NULL);
 }
 
 static Row *

@@ -52,6 +52,26 @@ def nodes_from_python():
 
 
 @test
+def builder_end_from_python():
+    builder = AtomrView.NodeBuilder.new(AtomrView.KIND_LIST)
+    builder.set_key("rows")
+    builder.add_child(row("a", "A"))
+    builder.add_child(row("a", "again"))
+    try:
+        builder.end()
+    except GLib.Error as error:
+        expect(error.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.DUPLICATE_KEY), error.message)
+    else:
+        raise AssertionError("end() took two children keyed a")
+    builder.clear_children()
+    builder.add_child(row("b", "B"))
+    node = builder.end()
+    expect(node.get_key() == "rows" and node.get_n_children() == 1, "the node got the builder's key and child")
+    empty = builder.end()
+    expect(empty.get_key() is None and empty.get_n_children() == 0, "end() left the builder empty")
+
+
+@test
 def errors_are_glib_errors_in_the_scene_domain():
     try:
         AtomrView.Node.new("list", None, None, [row("a", "1"), row("a", "2")])

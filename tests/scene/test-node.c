@@ -134,6 +134,56 @@ test_builder_reuse_and_from_node (void)
   g_assert_false (atomr_view_node_equal (third, first));
 }
 
+/* end() hands the builder's contents to the node and leaves it ready for
+ * the next; a failed end() hands nothing over. */
+static void
+test_builder_end_hands_over (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+  g_autoptr(AtomrViewNode) a = keyed_leaf ("text", "a");
+  g_autoptr(AtomrViewNode) again = keyed_leaf ("text", "a");
+  g_autoptr(AtomrViewNode) b = keyed_leaf ("text", "b");
+  g_autoptr(AtomrViewNode) first = NULL;
+  g_autoptr(AtomrViewNode) second = NULL;
+  g_autoptr(AtomrViewNode) failed = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atomr_view_node_builder_set_key (builder, "rows");
+  atomr_view_node_builder_set_int (builder, ATOMR_VIEW_PROP_SPACING, 4);
+  atomr_view_node_builder_add_child (builder, a);
+  atomr_view_node_builder_add_child (builder, again);
+  failed = atomr_view_node_builder_end (builder, &error);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY);
+  g_assert_null (failed);
+  g_clear_error (&error);
+
+  /* Nothing was lost: taking the clashing child out is enough. */
+  atomr_view_node_builder_clear_children (builder);
+  atomr_view_node_builder_add_child (builder, a);
+  atomr_view_node_builder_add_child (builder, b);
+  first = atomr_view_node_builder_end (builder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atomr_view_node_get_key (first), ==, "rows");
+  g_assert_cmpint (g_variant_get_int32 (atomr_view_node_get_prop (first, ATOMR_VIEW_PROP_SPACING)), ==, 4);
+  g_assert_cmpuint (atomr_view_node_get_n_children (first), ==, 2);
+  g_assert_true (atomr_view_node_get_child (first, 0) == a);
+  g_assert_true (atomr_view_node_get_child (first, 1) == b);
+
+  /* The builder keeps its kind and nothing else. */
+  second = atomr_view_node_builder_end (builder, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (atomr_view_node_get_kind (second), ==, ATOMR_VIEW_KIND_LIST);
+  g_assert_null (atomr_view_node_get_key (second));
+  g_assert_null (atomr_view_node_get_prop (second, ATOMR_VIEW_PROP_SPACING));
+  g_assert_cmpuint (atomr_view_node_get_n_children (second), ==, 0);
+
+  /* The first node holds its own references: dropping the others leaves it whole. */
+  g_clear_pointer (&builder, atomr_view_node_builder_unref);
+  g_clear_pointer (&a, atomr_view_node_unref);
+  g_clear_pointer (&b, atomr_view_node_unref);
+  g_assert_cmpstr (atomr_view_node_get_key (atomr_view_node_get_child (first, 1)), ==, "b");
+}
+
 static void
 test_node_new_from_dictionary (void)
 {
@@ -687,6 +737,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/builder-props-sorted-and-typed", test_builder_props_sorted_and_typed);
   g_test_add_func ("/AtomrView/Scene/builder-children-and-paths", test_builder_children_and_paths);
   g_test_add_func ("/AtomrView/Scene/builder-reuse-and-from-node", test_builder_reuse_and_from_node);
+  g_test_add_func ("/AtomrView/Scene/builder-end-hands-over", test_builder_end_hands_over);
   g_test_add_func ("/AtomrView/Scene/node-new-from-dictionary", test_node_new_from_dictionary);
   g_test_add_func ("/AtomrView/Scene/duplicate-keys", test_duplicate_keys);
   g_test_add_func ("/AtomrView/Scene/invalid-names-and-values", test_invalid_names_and_values);
