@@ -42,32 +42,12 @@
 
 #include <atomr-view-gtk.h>
 
+#include "bench-labels.h"
+
 #define SETTLE_US        (40 * 1000)     /* no frame for this long: the window is quiet */
 #define DEADLINE_US      (30 * G_USEC_PER_SEC)
 #define WINDOW_WIDTH     560             /* the GTK backend's default window size */
 #define WINDOW_HEIGHT    480
-
-static const char * const adjectives[] = {
-  "pretty", "large", "big", "small", "tall", "short", "long", "handsome", "plain", "quaint",
-  "clean", "elegant", "easy", "angry", "crazy", "helpful", "mushy", "odd", "unsightly",
-  "adorable", "important", "inexpensive", "cheap", "expensive", "fancy",
-};
-static const char * const colours[] = {
-  "red", "yellow", "blue", "green", "pink", "brown", "purple", "brown", "white", "black", "orange",
-};
-static const char * const nouns[] = {
-  "table", "chair", "house", "bbq", "desk", "car", "pony", "cookie", "sandwich", "burger",
-  "pizza", "mouse", "keyboard",
-};
-
-static char *
-random_label (GRand *rand)
-{
-  return g_strdup_printf ("%s %s %s",
-                          adjectives[g_rand_int_range (rand, 0, G_N_ELEMENTS (adjectives))],
-                          colours[g_rand_int_range (rand, 0, G_N_ELEMENTS (colours))],
-                          nouns[g_rand_int_range (rand, 0, G_N_ELEMENTS (nouns))]);
-}
 
 /* Set by --callgrind: each measured step's instructions in a dump of their own. */
 static gboolean count_instructions;
@@ -228,7 +208,7 @@ new_row (BenchTable *self,
   Row *row = g_new0 (Row, 1);
 
   row->id = self->next_id++;
-  row->label = random_label (rand);
+  row->label = bench_random_label (rand);
   return row;
 }
 
@@ -614,7 +594,7 @@ hand_new_item (Hand  *hand,
   BenchItem *item = g_object_new (BENCH_TYPE_ITEM, NULL);
 
   item->id = hand->next_id++;
-  item->label = random_label (rand);
+  item->label = bench_random_label (rand);
   return item;
 }
 

@@ -11,18 +11,7 @@
 
 #include <atomr-view.h>
 
-static const char * const adjectives[] = {
-  "pretty", "large", "big", "small", "tall", "short", "long", "handsome", "plain", "quaint",
-  "clean", "elegant", "easy", "angry", "crazy", "helpful", "mushy", "odd", "unsightly",
-  "adorable", "important", "inexpensive", "cheap", "expensive", "fancy",
-};
-static const char * const colours[] = {
-  "red", "yellow", "blue", "green", "pink", "brown", "purple", "brown", "white", "black", "orange",
-};
-static const char * const nouns[] = {
-  "table", "chair", "house", "bbq", "desk", "car", "pony", "cookie", "sandwich", "burger",
-  "pizza", "mouse", "keyboard",
-};
+#include "bench-labels.h"
 
 static guint reps = 31;
 static GRand *labels_rand;
@@ -104,14 +93,6 @@ make_row (guint       id,
   return atomr_view_node_builder_build (row, NULL);
 }
 
-static char *
-random_label (void)
-{
-  return g_strdup_printf ("%s %s %s",
-                          adjectives[g_rand_int_range (labels_rand, 0, G_N_ELEMENTS (adjectives))],
-                          colours[g_rand_int_range (labels_rand, 0, G_N_ELEMENTS (colours))],
-                          nouns[g_rand_int_range (labels_rand, 0, G_N_ELEMENTS (nouns))]);
-}
 
 static GPtrArray *
 build_rows (guint n)
@@ -120,7 +101,7 @@ build_rows (guint n)
 
   for (guint i = 0; i < n; i++)
     {
-      g_autofree char *label = random_label ();
+      g_autofree char *label = bench_random_label (labels_rand);
 
       g_ptr_array_add (rows, make_row (next_id++, label, FALSE));
     }

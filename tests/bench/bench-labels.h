@@ -1,0 +1,7 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+/* Row labels as js-framework-benchmark makes them: "adjective colour noun". */
+#pragma once
+
+#include <glib.h>
+
+char *bench_random_label (GRand *rand);
