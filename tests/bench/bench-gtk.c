@@ -130,13 +130,13 @@ row_node (Row           *row,
   g_autoptr(AtomrViewNodeBuilder) label = NULL;
   g_autoptr(AtomrViewNode) id_node = NULL;
   g_autoptr(AtomrViewNode) label_node = NULL;
-  g_autofree char *id_text = NULL;
+  char id_text[16];
 
   if (row->node != NULL)
     return row->node;
 
   id = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-  id_text = g_strdup_printf ("%u", row->id);
+  g_snprintf (id_text, sizeof id_text, "%u", row->id);
   atomr_view_node_builder_set_string (id, ATOMR_VIEW_PROP_TEXT, id_text);
   id_node = atomr_view_node_builder_end (id, NULL);
 
