@@ -10,25 +10,11 @@
 
 #include <atomr-view-gtk.h>
 
+#include "atomr-view-gtk-start-private.h"
+
 #include "atomr-view-broadway-error.h"
 #include "atomr-view-broadway-run.h"
 #include "atomr-view-broadway-server.h"
-
-/* The program's name, made a valid actor system name. */
-static char *
-system_name (int    argc,
-             char **argv)
-{
-  g_autofree char *base = argc > 0 && argv != NULL && argv[0] != NULL ? g_path_get_basename (argv[0]) : NULL;
-  GString *name = g_string_new (NULL);
-
-  for (const char *c = base != NULL ? base : ""; *c != '\0' && name->len < 64; c++)
-    if (g_ascii_isalnum (*c) || *c == '-' || *c == '_' || *c == '.')
-      g_string_append_c (name, *c);
-  if (name->len == 0)
-    g_string_append (name, "atomr-view");
-  return g_string_free (name, FALSE);
-}
 
 static gboolean
 wants_broadway (void)
@@ -129,14 +115,9 @@ atomr_view_broadway_run_window (GType   window_actor_type,
                                 char  **argv)
 {
   g_autoptr(AtomrViewBroadwayServer) server = NULL;
-  g_autoptr(AtomrViewActorSystem) system = NULL;
-  g_autoptr(AtomrViewGtkBackend) backend = NULL;
-  g_autoptr(AtomrViewUiBridge) bridge = NULL;
-  g_autoptr(AtomrViewProps) props = NULL;
-  g_autoptr(AtomrViewActorRef) window = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = system_name (argc, argv);
   g_autofree char *url = NULL;
+  AtomrViewGtkStart start;
   guint sigint, sigterm;
   int status;
 
@@ -148,54 +129,48 @@ atomr_view_broadway_run_window (GType   window_actor_type,
   /* What gtk_init() would do, before the first message of ours is printed. */
   setlocale (LC_ALL, "");
 
+  atomr_view_gtk_start_init (&start, argc, argv);
   server = atomr_view_broadway_server_new ();
   if (!configure_from_environment (server, &error) || !atomr_view_broadway_server_start (server, &error))
     {
-      g_printerr ("%s: %s\n", name, error->message);
+      g_printerr ("%s: %s\n", start.name, error->message);
+      atomr_view_gtk_start_clear (&start);
       return 1;
     }
   atomr_view_broadway_server_export_environment (server);
   url = atomr_view_broadway_server_dup_url (server);
-  g_print (_("%s: serving at %s (one browser at a time)\n"), name, url);
+  g_print (_("%s: serving at %s (one browser at a time)\n"), start.name, url);
   fflush (stdout);
 
   if (!gtk_init_check ())
     {
-      g_printerr (_("%s: cannot open Broadway display :%d\n"), name, atomr_view_broadway_server_get_display (server));
+      g_printerr (_("%s: cannot open Broadway display :%d\n"), start.name,
+                  atomr_view_broadway_server_get_display (server));
+      atomr_view_gtk_start_clear (&start);
       return 1;
     }
-  system = atomr_view_actor_system_new (name, &error);
-  if (system == NULL)
+  if (!atomr_view_gtk_start_spawn (&start, window_actor_type))
     {
-      g_printerr ("%s: %s\n", name, error->message);
-      return 1;
-    }
-  backend = atomr_view_gtk_backend_new ();
-  bridge = atomr_view_ui_bridge_new (system, ATOMR_VIEW_BACKEND (backend));
-  props = atomr_view_props_new (window_actor_type);
-  window = atomr_view_actor_system_spawn (system, props, "window", &error);
-  if (window == NULL)
-    {
-      g_printerr ("%s: %s\n", name, error->message);
-      atomr_view_actor_system_shutdown (system, NULL);
+      atomr_view_gtk_start_clear (&start);
       return 1;
     }
 
-  g_signal_connect (server, "failed", G_CALLBACK (server_failed_cb), system);
-  sigint = g_unix_signal_add (SIGINT, shutdown_cb, system);
-  sigterm = g_unix_signal_add (SIGTERM, shutdown_cb, system);
-  status = atomr_view_ui_bridge_run (bridge);
+  g_signal_connect (server, "failed", G_CALLBACK (server_failed_cb), start.system);
+  sigint = g_unix_signal_add (SIGINT, shutdown_cb, start.system);
+  sigterm = g_unix_signal_add (SIGTERM, shutdown_cb, start.system);
+  status = atomr_view_ui_bridge_run (start.bridge);
   g_source_remove (sigint);
   g_source_remove (sigterm);
   if (g_object_get_data (G_OBJECT (server), "atomr-view-failed") != NULL)
     status = 1;
 
   /* GDK ends a program whose display connection breaks: let go of the display before the daemon goes. */
-  g_clear_object (&window);
-  g_clear_object (&bridge);
-  g_clear_object (&backend);
+  g_clear_object (&start.window);
+  g_clear_object (&start.bridge);
+  g_clear_object (&start.backend);
   if (gdk_display_get_default () != NULL)
     gdk_display_close (gdk_display_get_default ());
   atomr_view_broadway_server_stop (server);
+  atomr_view_gtk_start_clear (&start);
   return status;
 }

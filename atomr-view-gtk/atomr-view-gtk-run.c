@@ -5,22 +5,7 @@
 
 #include "atomr-view-gtk-backend.h"
 #include "atomr-view-gtk-run.h"
-
-/* The program's name, made a valid actor system name. */
-static char *
-system_name (int    argc,
-             char **argv)
-{
-  g_autofree char *base = argc > 0 && argv != NULL && argv[0] != NULL ? g_path_get_basename (argv[0]) : NULL;
-  GString *name = g_string_new (NULL);
-
-  for (const char *c = base != NULL ? base : ""; *c != '\0' && name->len < 64; c++)
-    if (g_ascii_isalnum (*c) || *c == '-' || *c == '_' || *c == '.')
-      g_string_append_c (name, *c);
-  if (name->len == 0)
-    g_string_append (name, "atomr-view");
-  return g_string_free (name, FALSE);
-}
+#include "atomr-view-gtk-start-private.h"
 
 /**
  * atomr_view_gtk_run_window:
@@ -56,36 +41,21 @@ atomr_view_gtk_run_window (GType   window_actor_type,
                            int     argc,
                            char  **argv)
 {
-  g_autoptr(AtomrViewActorSystem) system = NULL;
-  g_autoptr(AtomrViewGtkBackend) backend = NULL;
-  g_autoptr(AtomrViewUiBridge) bridge = NULL;
-  g_autoptr(AtomrViewProps) props = NULL;
-  g_autoptr(AtomrViewActorRef) window = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = system_name (argc, argv);
+  AtomrViewGtkStart start;
+  int status;
 
   g_return_val_if_fail (g_type_is_a (window_actor_type, ATOMR_VIEW_TYPE_WINDOW_ACTOR), 1);
 
+  atomr_view_gtk_start_init (&start, argc, argv);
   if (!gtk_init_check ())
     {
-      g_printerr (_("%s: cannot open a display\n"), name);
-      return 1;
+      g_printerr (_("%s: cannot open a display\n"), start.name);
+      status = 1;
     }
-  system = atomr_view_actor_system_new (name, &error);
-  if (system == NULL)
-    {
-      g_printerr ("%s: %s\n", name, error->message);
-      return 1;
-    }
-  backend = atomr_view_gtk_backend_new ();
-  bridge = atomr_view_ui_bridge_new (system, ATOMR_VIEW_BACKEND (backend));
-  props = atomr_view_props_new (window_actor_type);
-  window = atomr_view_actor_system_spawn (system, props, "window", &error);
-  if (window == NULL)
-    {
-      g_printerr ("%s: %s\n", name, error->message);
-      atomr_view_actor_system_shutdown (system, NULL);
-      return 1;
-    }
-  return atomr_view_ui_bridge_run (bridge);
+  else if (!atomr_view_gtk_start_spawn (&start, window_actor_type))
+    status = 1;
+  else
+    status = atomr_view_ui_bridge_run (start.bridge);
+  atomr_view_gtk_start_clear (&start);
+  return status;
 }
