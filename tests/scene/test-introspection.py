@@ -63,10 +63,18 @@ def builder_end_from_python():
         expect(error.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.DUPLICATE_KEY), error.message)
     else:
         raise AssertionError("end() took two children keyed a")
+    # Nothing was handed over: both children are still there, so it fails again.
+    try:
+        builder.end()
+    except GLib.Error as error:
+        expect(error.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.DUPLICATE_KEY), error.message)
+    else:
+        raise AssertionError("a failed end() dropped the builder's children")
     builder.clear_children()
     builder.add_child(row("b", "B"))
     node = builder.end()
-    expect(node.get_key() == "rows" and node.get_n_children() == 1, "the node got the builder's key and child")
+    expect(node.get_key() == "rows" and node.get_n_children() == 1,
+           "the node got the key set before the failed end(), and the child")
     empty = builder.end()
     expect(empty.get_key() is None and empty.get_n_children() == 0, "end() left the builder empty")
 

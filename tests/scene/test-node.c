@@ -157,7 +157,16 @@ test_builder_end_hands_over (void)
   g_assert_null (failed);
   g_clear_error (&error);
 
-  /* Nothing was lost: taking the clashing child out is enough. */
+  /* Nothing was handed over: the builder alone holds the second child now,
+   * and ending again finds both children still there (under ASan, a child
+   * dropped by the failure would be a use after free here). */
+  g_clear_pointer (&again, atomr_view_node_unref);
+  failed = atomr_view_node_builder_end (builder, &error);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY);
+  g_assert_null (failed);
+  g_clear_error (&error);
+
+  /* The key and the prop are kept too: they are not set again below. */
   atomr_view_node_builder_clear_children (builder);
   atomr_view_node_builder_add_child (builder, a);
   atomr_view_node_builder_add_child (builder, b);
