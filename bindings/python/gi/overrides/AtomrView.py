@@ -600,7 +600,7 @@ class Node(AtomrView.Node):
             _set_prop(builder, kind, _prop_name(name), value)
         for child in children:
             builder.add_child(child)
-        return builder.build()
+        return builder.end()
 
     def __init__(self, *args, **kwargs):
         pass
