@@ -268,8 +268,8 @@ static void set_prop_take (AtomrViewNodeBuilder *self,
  * Sets the prop @name to @value, replacing an earlier value.
  *
  * A bad name, a value holding NaN or a subnormal number, or a value nesting
- * deeper than
- * [const@SCENE_MAX_VALUE_DEPTH] is reported by [method@NodeBuilder.build].
+ * deeper than [const@SCENE_MAX_VALUE_DEPTH] is reported by
+ * [method@NodeBuilder.build] or [method@NodeBuilder.end].
  *
  * Since: 0.1
  */
@@ -659,9 +659,10 @@ atomr_view_node_builder_build (AtomrViewNodeBuilder *self,
  * @error: return location for a #GError
  *
  * Makes a node of what was set so far, like [method@NodeBuilder.build],
- * and hands it the builder's key, props and children instead of sharing
- * them, which is cheaper: the builder is left with its kind only, ready
- * for the next node. A builder that is used for one node should end it.
+ * and hands it the builder's props and children instead of sharing them,
+ * which is cheaper; the node copies the key, as it always does. The builder
+ * is left with its kind only, ready for the next node. A builder that is
+ * used for one node should end it.
  *
  * On failure nothing is handed over: the builder stays as it was.
  *
