@@ -4,4 +4,5 @@
 
 #include <glib.h>
 
+/* A new label drawn from @rand; free it with g_free(). */
 char *bench_random_label (GRand *rand);

@@ -93,7 +93,6 @@ make_row (guint       id,
   return atomr_view_node_builder_build (row, NULL);
 }
 
-
 static GPtrArray *
 build_rows (guint n)
 {

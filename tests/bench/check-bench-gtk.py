@@ -38,11 +38,12 @@ missing = [(op, system, rep) for op in operations for system in systems for rep 
            if (op, system, rep) not in seen]
 checks.append(("every operation is measured for every system in each repetition", not missing, missing[:5]))
 
+# A frame that began before the step (before_frame_ms < 0) would be one the
+# change could not be in.
 insane = [s for s in samples
           if not all(math.isfinite(s[k]) for k in ("ms", "before_frame_ms", "frame_ms"))
-          or s["ms"] <= 0 or s["frame_ms"] <= 0 or s["before_frame_ms"] < 0
-          or abs(s["before_frame_ms"] + s["frame_ms"] - s["ms"]) > 0.01 or s["ms"] > 60000]
-checks.append(("every time is positive and the frame ends the total", not insane, insane[:3]))
+          or s["ms"] <= 0 or s["frame_ms"] <= 0 or s["before_frame_ms"] < 0 or s["ms"] > 60000]
+checks.append(("every time is positive and the frame painted began after the step", not insane, insane[:3]))
 
 print("1..%d" % len(checks))
 for number, (name, ok, detail) in enumerate(checks, 1):

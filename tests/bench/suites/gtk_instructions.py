@@ -9,8 +9,10 @@ The ui dispatcher's counts are the clean ones: with the actor on a thread of
 its own, the UI thread goes on with frames while the actor works, and under
 valgrind that work takes fifty times as long, so more of them land in the
 step. Needs valgrind (Debian's package); takes about five minutes."""
+import json
 import pathlib
 import shutil
+import subprocess
 import tempfile
 
 from _display import run_on_display
@@ -22,25 +24,42 @@ HAND = "hand-written GTK"
 
 
 def read_dump(path):
-    """The (reason, instructions) of one callgrind dump file."""
+    """The (reason, instructions) of one callgrind dump file, from its header
+    (the file goes on for megabytes of per-function counts)."""
     prefix = "desc: Trigger: Client Request: "
     reason = None
     total = None
-    for line in path.read_text(errors="replace").splitlines():
-        if line.startswith(prefix):
-            reason = line[len(prefix):].strip()
-        elif line.startswith("summary:"):
-            # What callgrind_annotate calls the program's total; the
-            # "totals:" line at the end may differ for a zeroed part.
-            total = int(line.split()[1])
-            break
+    with path.open(errors="replace") as dump:
+        for line in dump:
+            if line.startswith(prefix):
+                reason = line[len(prefix):].strip()
+            elif line.startswith("summary:"):
+                # What callgrind_annotate calls the program's total; the
+                # "totals:" line at the end may differ for a zeroed part.
+                total = int(line.split()[1])
+                break
     return reason, total
+
+
+def counts_instructions(ctx):
+    """Whether the bench tree's bench-gtk was compiled with valgrind's header."""
+    commands = json.loads((ctx.build_dir / "compile_commands.json").read_text())
+    return any(c["file"].endswith("bench-gtk.c") and "-DHAVE_CALLGRIND_H" in c["command"]
+               for c in commands)
 
 
 def run(ctx):
     if shutil.which("valgrind") is None:
         raise RuntimeError("the gtk-instructions suite needs valgrind (apt-get install valgrind)")
     ctx.ensure_build()
+    if not counts_instructions(ctx):
+        ctx.log("the bench tree was configured before valgrind was installed: configuring it again")
+        subprocess.run(["meson", "setup", "--reconfigure", str(ctx.build_dir)], cwd=ctx.source_dir,
+                       check=True, stdout=subprocess.DEVNULL)
+        ctx.ensure_build()
+        if not counts_instructions(ctx):
+            raise RuntimeError("bench-gtk is still built without valgrind/callgrind.h "
+                               "(pkg-config does not find valgrind)")
     with tempfile.TemporaryDirectory(dir=ctx.work_dir) as work:
         out = pathlib.Path(work) / "callgrind.out"
         argv = ["valgrind", "--tool=callgrind", "--callgrind-out-file=%s" % out,
@@ -56,14 +75,15 @@ def run(ctx):
             counts.setdefault(op, {}).setdefault(system, []).append(total)
 
     if not counts:
-        raise RuntimeError("bench-gtk under callgrind dumped no step (built without valgrind/callgrind.h?)")
+        raise RuntimeError("bench-gtk under callgrind dumped no step")
+    reps = 1 if ctx.quick else REPS
     results = []
     for op in sorted(counts):
         medians = {}
         for system in SYSTEMS:
             runs = counts[op].get(system, [])
-            if not runs:
-                raise RuntimeError("no instruction count for %r on %s" % (op, system))
+            if len(runs) != reps:
+                raise RuntimeError("%d instruction counts for %r on %s, not %d" % (len(runs), op, system, reps))
             medians[system] = median(runs)
             results.append({
                 "scenario": op, "system": system, "value": round(medians[system] / 1e6, 3),
