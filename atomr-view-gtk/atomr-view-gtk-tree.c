@@ -358,6 +358,7 @@ check_subtree (AtomrViewGtkTree   *tree,
 {
   const AtomrViewGtkKind *kind;
   Place place = { node, index };
+  AtomrViewNode * const *children;
   guint n;
 
   if ((here != NULL && here->node == node) || g_hash_table_contains (tree->shown, node))
@@ -371,12 +372,15 @@ check_subtree (AtomrViewGtkTree   *tree,
       g_array_append_val (failure->places, place);
       return FALSE;
     }
-  n = atomr_view_node_get_n_children (node);
+  children = atomr_view_node_get_children (node, &n);
   for (guint i = 0; i < n; i++)
     {
       AtomrViewGtkMirror *child_here = here != NULL && i < here->children->len ? g_ptr_array_index (here->children, i) : NULL;
 
-      if (!check_subtree (tree, atomr_view_node_get_child (node, i), child_here, i, failure))
+      /* Most rows of a long list are where they were: no call for those. */
+      if (child_here != NULL && child_here->node == children[i])
+        continue;
+      if (!check_subtree (tree, children[i], child_here, i, failure))
         {
           g_array_append_val (failure->places, place);
           return FALSE;
@@ -601,6 +605,7 @@ static void
 sync_mirror (AtomrViewGtkMirror *mirror,
              AtomrViewNode      *node)
 {
+  AtomrViewNode * const *children;
   guint n;
 
   if (mirror->node == node)
@@ -612,7 +617,7 @@ sync_mirror (AtomrViewGtkMirror *mirror,
   if (mirror->widget == NULL)
     return;  /* a row out of view: its widgets will be made from the new node */
 
-  n = atomr_view_node_get_n_children (node);
+  children = atomr_view_node_get_children (node, &n);
   if (n != mirror->children->len)
     {
       g_critical ("The patches did not lead to the new scene (%u children where the scene has %u)",
@@ -620,7 +625,12 @@ sync_mirror (AtomrViewGtkMirror *mirror,
       return;
     }
   for (guint i = 0; i < n; i++)
-    sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (node, i));
+    {
+      AtomrViewGtkMirror *child = g_ptr_array_index (mirror->children, i);
+
+      if (child->node != children[i])
+        sync_mirror (child, children[i]);
+    }
 }
 
 /* -- rows ----------------------------------------------------------------------- */

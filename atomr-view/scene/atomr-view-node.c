@@ -575,6 +575,31 @@ atomr_view_node_get_child (AtomrViewNode *self,
 }
 
 /**
+ * atomr_view_node_get_children:
+ * @self: a node
+ * @n_children: (out) (optional): return location for the number of children
+ *
+ * The children, in order: for a walk over the children of a long list
+ * without a call per child. The array belongs to @self and lives as long as
+ * it does.
+ *
+ * Returns: (array length=n_children) (transfer none): the children; %NULL
+ *   when there are none
+ *
+ * Since: 0.1
+ */
+AtomrViewNode * const *
+atomr_view_node_get_children (AtomrViewNode *self,
+                              guint         *n_children)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_children != NULL)
+    *n_children = self->n_children;
+  return self->n_children > 0 ? self->children : NULL;
+}
+
+/**
  * atomr_view_node_get_descendant:
  * @self: a node
  * @path: (array length=path_length) (nullable): child indices, from @self down

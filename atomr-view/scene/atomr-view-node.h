@@ -51,6 +51,9 @@ ATOMR_VIEW_AVAILABLE_IN_ALL
 AtomrViewNode *atomr_view_node_get_child      (AtomrViewNode *self,
                                                guint          index);
 ATOMR_VIEW_AVAILABLE_IN_ALL
+AtomrViewNode * const *atomr_view_node_get_children (AtomrViewNode *self,
+                                                     guint         *n_children);
+ATOMR_VIEW_AVAILABLE_IN_ALL
 AtomrViewNode *atomr_view_node_get_descendant (AtomrViewNode *self,
                                                const guint   *path,
                                                gsize          path_length);

@@ -48,6 +48,8 @@ def nodes_from_python():
     expect(node.get_prop("spacing").unpack() == 6, "spacing")
     expect(node.dup_props().unpack() == {"orientation": "horizontal", "spacing": 6}, "dup_props")
     expect(node.get_child(0).get_key() == "a", "child")
+    expect([child.get_key() for child in node.get_children()] == ["a"], "get_children")
+    expect(node.get_child(0).get_children() == [], "a leaf's get_children")
     expect(node.get_descendant([0]).get_key() == "a", "get_descendant")
 
 

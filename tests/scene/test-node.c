@@ -94,6 +94,15 @@ test_builder_children_and_paths (void)
   /* Children are shared, not copied. */
   g_assert_true (atomr_view_node_get_child (root, 0) == a);
   g_assert_true (atomr_view_node_get_child (root, 1) == list);
+  {
+    guint n = 0;
+    AtomrViewNode * const *children = atomr_view_node_get_children (root, &n);
+
+    g_assert_cmpuint (n, ==, 2);
+    g_assert_true (children[0] == a && children[1] == list);
+    g_assert_null (atomr_view_node_get_children (a, &n));
+    g_assert_cmpuint (n, ==, 0);
+  }
   g_assert_true (atomr_view_node_get_descendant (root, NULL, 0) == root);
   g_assert_true (atomr_view_node_get_descendant (root, deep_path, 2) == b);
   g_assert_null (atomr_view_node_get_descendant (root, bad_path, 2));
