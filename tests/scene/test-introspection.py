@@ -59,19 +59,18 @@ def builder_end_from_python():
     builder.set_key("rows")
     builder.add_child(row("a", "A"))
     builder.add_child(row("a", "again"))
-    try:
-        builder.end()
-    except GLib.Error as error:
-        expect(error.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.DUPLICATE_KEY), error.message)
-    else:
-        raise AssertionError("end() took two children keyed a")
+
+    def end_fails_on_duplicate_key(why):
+        try:
+            builder.end()
+        except GLib.Error as error:
+            expect(error.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.DUPLICATE_KEY), error.message)
+        else:
+            raise AssertionError(why)
+
+    end_fails_on_duplicate_key("end() took two children keyed a")
     # Nothing was handed over: both children are still there, so it fails again.
-    try:
-        builder.end()
-    except GLib.Error as error:
-        expect(error.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.DUPLICATE_KEY), error.message)
-    else:
-        raise AssertionError("a failed end() dropped the builder's children")
+    end_fails_on_duplicate_key("a failed end() dropped the builder's children")
     builder.clear_children()
     builder.add_child(row("b", "B"))
     node = builder.end()
