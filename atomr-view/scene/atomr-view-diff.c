@@ -413,15 +413,18 @@ diff_children (Differ        *differ,
                    old_end - start, new_end - start, source);
     }
 
-  /* Then inside each kept child, in final order. */
+  /* Then inside each kept child, in final order; a long list is mostly the
+   * same nodes, skipped here without a call each. */
   for (guint j = 0; j < start; j++)
-    diff_pair (differ, j, old_children[j], new_children[j]);
+    if (old_children[j] != new_children[j])
+      diff_pair (differ, j, old_children[j], new_children[j]);
   if (source != NULL)
     for (guint j = start; j < new_end; j++)
       if (source[j - start] >= 0)
         diff_pair (differ, j, old_children[start + source[j - start]], new_children[j]);
   for (guint j = new_end; j < n_new; j++)
-    diff_pair (differ, j, old_children[j - n_new + n_old], new_children[j]);
+    if (old_children[j - n_new + n_old] != new_children[j])
+      diff_pair (differ, j, old_children[j - n_new + n_old], new_children[j]);
 }
 
 static void

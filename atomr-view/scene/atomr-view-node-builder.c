@@ -52,6 +52,7 @@ struct _AtomrViewNodeBuilder
   AtomrViewNode   **children;     /* inline_children or allocated */
   guint             n_children;
   guint             children_size;
+  gboolean          keys_unique;  /* the children's keys are known to differ: build() need not compare them */
   GError           *first_error;
   AtomrViewProp     inline_props[INLINE_PROPS];
   AtomrViewNode    *inline_children[INLINE_CHILDREN];
@@ -74,6 +75,7 @@ builder_new (const char *kind)
   self->children = self->inline_children;
   self->n_children = 0;
   self->children_size = INLINE_CHILDREN;
+  self->keys_unique = TRUE;
   self->first_error = NULL;
   return self;
 }
@@ -90,18 +92,32 @@ reserve_prop (AtomrViewNodeBuilder *self)
   self->props = g_renew (AtomrViewProp, self->props, self->props_size);
 }
 
+/* Room for @n_more more children. */
+static void
+reserve_children (AtomrViewNodeBuilder *self,
+                  guint                 n_more)
+{
+  guint size = self->children_size;
+
+  if (self->n_children + n_more <= size)
+    return;
+  while (size < self->n_children + n_more)
+    size *= 2;
+  if (self->children == self->inline_children)
+    self->children = g_memdup2 (self->inline_children, sizeof self->inline_children);
+  self->children = g_renew (AtomrViewNode *, self->children, size);
+  self->children_size = size;
+}
+
 static void
 add_child (AtomrViewNodeBuilder *self,
            AtomrViewNode        *child)
 {
-  if (self->n_children == self->children_size)
-    {
-      self->children_size *= 2;
-      if (self->children == self->inline_children)
-        self->children = g_memdup2 (self->inline_children, sizeof self->inline_children);
-      self->children = g_renew (AtomrViewNode *, self->children, self->children_size);
-    }
+  reserve_children (self, 1);
   self->children[self->n_children++] = child;
+  /* An unkeyed child cannot clash; a keyed one is compared by build(). */
+  if (child->key != NULL)
+    self->keys_unique = FALSE;
 }
 
 static void
@@ -110,6 +126,7 @@ clear_children (AtomrViewNodeBuilder *self)
   for (guint i = 0; i < self->n_children; i++)
     atomr_view_node_unref (self->children[i]);
   self->n_children = 0;
+  self->keys_unique = TRUE;
 }
 
 /**
@@ -157,8 +174,16 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
       self->props[self->n_props].value = g_variant_ref (node->props[i].value);
       self->n_props++;
     }
+  reserve_children (self, node->n_children);
   for (guint i = 0; i < node->n_children; i++)
-    add_child (self, atomr_view_node_ref (node->children[i]));
+    {
+      /* Inline: a list of thousands is copied for a change in a few rows. */
+      atomr_view_ref_count_inc (&node->children[i]->ref_count);
+      self->children[i] = node->children[i];
+    }
+  self->n_children = node->n_children;
+  /* A node's children never share a key: only what changes later is compared. */
+  self->keys_unique = TRUE;
   return self;
 }
 
@@ -541,6 +566,92 @@ atomr_view_node_builder_add_child (AtomrViewNodeBuilder *self,
 }
 
 /**
+ * atomr_view_node_builder_get_n_children:
+ * @self: a builder
+ *
+ * Gets how many children were added so far.
+ *
+ * Returns: the number of children
+ *
+ * Since: 0.1
+ */
+guint
+atomr_view_node_builder_get_n_children (AtomrViewNodeBuilder *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->n_children;
+}
+
+/**
+ * atomr_view_node_builder_set_child:
+ * @self: a builder
+ * @index: the index of a child, less than
+ *   [method@NodeBuilder.get_n_children]
+ * @child: a node
+ *
+ * Puts @child in place of the child at @index. The node is shared, not
+ * copied.
+ *
+ * With [ctor@NodeBuilder.new_from_node] this makes a long list that
+ * changed in a few places without adding every child again: when each
+ * new child has the key of the one it replaces, [method@NodeBuilder.build]
+ * knows the keys are still unique and does not compare them all.
+ *
+ * ```c
+ * g_autoptr(AtomrViewNodeBuilder) rows = atomr_view_node_builder_new_from_node (old_rows);
+ *
+ * atomr_view_node_builder_set_child (rows, 3, new_row_3);
+ * new_rows = atomr_view_node_builder_end (rows, &error);
+ * ```
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_set_child (AtomrViewNodeBuilder *self,
+                                   guint                 index,
+                                   AtomrViewNode        *child)
+{
+  AtomrViewNode *old;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->n_children);
+  g_return_if_fail (child != NULL);
+
+  old = self->children[index];
+  if (child->key != NULL && !atomr_view_node_same_key (old, child))
+    self->keys_unique = FALSE;
+  self->children[index] = atomr_view_node_ref (child);
+  atomr_view_node_unref (old);
+}
+
+/**
+ * atomr_view_node_builder_remove_child:
+ * @self: a builder
+ * @index: the index of a child, less than
+ *   [method@NodeBuilder.get_n_children]
+ *
+ * Removes the child at @index; the children after it move up by one.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_builder_remove_child (AtomrViewNodeBuilder *self,
+                                      guint                 index)
+{
+  AtomrViewNode *old;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (index < self->n_children);
+
+  old = self->children[index];
+  self->n_children--;
+  memmove (&self->children[index], &self->children[index + 1],
+           (self->n_children - index) * sizeof (AtomrViewNode *));
+  atomr_view_node_unref (old);
+}
+
+/**
  * atomr_view_node_builder_clear_children:
  * @self: a builder
  *
@@ -602,7 +713,8 @@ build (AtomrViewNodeBuilder *self,
 
   node = atomr_view_node_new_take (kind, self->key, self->props, self->n_props,
                                    self->children, self->n_children);
-  problem = atomr_view_node_check (node, &duplicate);
+  problem = self->keys_unique ? atomr_view_node_check_limits (node)
+                              : atomr_view_node_check (node, &duplicate);
   if (problem != ATOMR_VIEW_NODE_OK)
     {
       atomr_view_node_problem_set_error (node, problem, duplicate, "", error);
@@ -622,6 +734,7 @@ build (AtomrViewNodeBuilder *self,
       /* The node holds the values and children now; the arrays stay for the next node. */
       self->n_props = 0;
       self->n_children = 0;
+      self->keys_unique = TRUE;
       g_clear_pointer (&self->key, g_free);
     }
   return node;

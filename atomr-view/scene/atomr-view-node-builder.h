@@ -68,6 +68,15 @@ ATOMR_VIEW_AVAILABLE_IN_ALL
 void                  atomr_view_node_builder_add_child      (AtomrViewNodeBuilder *self,
                                                               AtomrViewNode        *child);
 ATOMR_VIEW_AVAILABLE_IN_ALL
+guint                 atomr_view_node_builder_get_n_children (AtomrViewNodeBuilder *self);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void                  atomr_view_node_builder_set_child      (AtomrViewNodeBuilder *self,
+                                                              guint                 index,
+                                                              AtomrViewNode        *child);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void                  atomr_view_node_builder_remove_child   (AtomrViewNodeBuilder *self,
+                                                              guint                 index);
+ATOMR_VIEW_AVAILABLE_IN_ALL
 void                  atomr_view_node_builder_clear_children (AtomrViewNodeBuilder *self);
 ATOMR_VIEW_AVAILABLE_IN_ALL
 AtomrViewNode        *atomr_view_node_builder_build          (AtomrViewNodeBuilder *self,

@@ -7,7 +7,9 @@
  *    what to do; the actor builds its new scene and posts it; the bridge
  *    diffs it against what the window shows and the GTK backend patches the
  *    widgets (a GtkListView of rows, each a GtkBox of two GtkLabels and a
- *    GtkButton);
+ *    GtkButton). The actor keeps each row's node until the row changes, and
+ *    when rows only changed in place (update, select) it makes the list from
+ *    the last one with those rows replaced;
  *  - atomr-view on the `ui` dispatcher: the same window actor, run on the
  *    UI thread, so that neither the request nor the scene crosses threads;
  *  - hand-written GTK: the same widgets, made by a GtkSignalListItemFactory
@@ -179,6 +181,7 @@ struct _BenchTable
   AtomrViewWindowActor  parent_instance;
   GPtrArray            *rows;       /* Row */
   AtomrViewNode        *remove;     /* every row's delete button */
+  AtomrViewNode        *list;       /* the last list rendered, or NULL when rows came, went or moved since */
   guint                 next_id;
   Row                  *selected;
 };
@@ -189,15 +192,32 @@ static AtomrViewNode *
 bench_table_render (AtomrViewWindowActor *actor)
 {
   BenchTable *self = BENCH_TABLE (actor);
-  g_autoptr(AtomrViewNodeBuilder) list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+  g_autoptr(AtomrViewNodeBuilder) list = NULL;
   g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  g_autoptr(AtomrViewNode) list_node = NULL;
 
-  atomr_view_node_builder_set_key (list, "rows");
-  for (guint i = 0; i < self->rows->len; i++)
-    atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i), self->remove));
-  list_node = atomr_view_node_builder_end (list, NULL);
-  atomr_view_node_builder_add_child (root, list_node);
+  if (self->list == NULL)
+    {
+      list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+      atomr_view_node_builder_set_key (list, "rows");
+      for (guint i = 0; i < self->rows->len; i++)
+        atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i), self->remove));
+    }
+  else
+    {
+      /* Only rows' contents changed: the last list with those rows replaced,
+       * which spares adding a thousand rows and comparing their keys again. */
+      list = atomr_view_node_builder_new_from_node (self->list);
+      for (guint i = 0; i < self->rows->len; i++)
+        {
+          Row *row = g_ptr_array_index (self->rows, i);
+
+          if (row->node == NULL)
+            atomr_view_node_builder_set_child (list, i, row_node (row, self->remove));
+        }
+      atomr_view_node_unref (self->list);
+    }
+  self->list = atomr_view_node_builder_end (list, NULL);
+  atomr_view_node_builder_add_child (root, self->list);
   return atomr_view_node_builder_end (root, NULL);
 }
 
@@ -230,10 +250,12 @@ bench_table_do (BenchTable *self,
   switch (op)
     {
     case OP_CREATE:
+      g_clear_pointer (&self->list, atomr_view_node_unref);
       self->selected = NULL;
       g_ptr_array_set_size (self->rows, 0);
       /* fall through */
     case OP_APPEND:
+      g_clear_pointer (&self->list, atomr_view_node_unref);
       for (guint i = 0; i < arg; i++)
         g_ptr_array_add (self->rows, new_row (self, rand));
       break;
@@ -262,16 +284,19 @@ bench_table_do (BenchTable *self,
       {
         gpointer first = self->rows->pdata[1];
 
+        g_clear_pointer (&self->list, atomr_view_node_unref);
         self->rows->pdata[1] = self->rows->pdata[arg];
         self->rows->pdata[arg] = first;
       }
       break;
     case OP_REMOVE:
+      g_clear_pointer (&self->list, atomr_view_node_unref);
       if (g_ptr_array_index (self->rows, arg) == self->selected)
         self->selected = NULL;
       g_ptr_array_remove_index (self->rows, arg);
       break;
     case OP_CLEAR:
+      g_clear_pointer (&self->list, atomr_view_node_unref);
       self->selected = NULL;
       g_ptr_array_set_size (self->rows, 0);
       break;
@@ -306,6 +331,7 @@ bench_table_finalize (GObject *object)
 
   g_ptr_array_unref (self->rows);
   atomr_view_node_unref (self->remove);
+  g_clear_pointer (&self->list, atomr_view_node_unref);
 
   G_OBJECT_CLASS (bench_table_parent_class)->finalize (object);
 }

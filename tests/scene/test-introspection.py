@@ -54,6 +54,19 @@ def nodes_from_python():
 
 
 @test
+def builder_edits_a_list_from_python():
+    old = AtomrView.Node.new(AtomrView.KIND_LIST, "rows", None, [row(k, k) for k in "abc"])
+    builder = AtomrView.NodeBuilder.new_from_node(old)
+    expect(builder.get_n_children() == 3, "get_n_children")
+    builder.set_child(1, row("b", "B"))
+    builder.remove_child(0)
+    node = builder.end()
+    expect([child.get_key() for child in node.get_children()] == ["b", "c"], "set_child, remove_child")
+    expect(node.get_child(1) == old.get_child(2), "the child not touched is the same node")
+    expect(node.get_child(0).get_prop("label").unpack() == "B", "the new child")
+
+
+@test
 def builder_end_from_python():
     builder = AtomrView.NodeBuilder.new(AtomrView.KIND_LIST)
     builder.set_key("rows")

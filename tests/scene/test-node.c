@@ -282,6 +282,79 @@ test_duplicate_keys (void)
     }
 }
 
+/* A list made from an old one, edited in a few places: the children not
+ * touched are the same nodes, and a replacement that brings a key an
+ * earlier or later sibling has is still refused. */
+static void
+test_builder_edits_children_of_node (void)
+{
+  /* Few children are compared pairwise, many through a hash: check both. */
+  for (guint n = 3; n <= 40; n += 37)
+    {
+      g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+      g_autoptr(AtomrViewNodeBuilder) edit = NULL;
+      g_autoptr(AtomrViewNode) old = NULL;
+      g_autoptr(AtomrViewNode) edited = NULL;
+      g_autoptr(AtomrViewNode) removed = NULL;
+      g_autoptr(AtomrViewNode) same_key = keyed_leaf ("button", "k1");
+      g_autoptr(AtomrViewNode) unkeyed = keyed_leaf ("text", NULL);
+      g_autoptr(AtomrViewNode) clash = keyed_leaf ("text", "k2");
+      g_autofree char *message = NULL;
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autofree char *key = g_strdup_printf ("k%u", i);
+          g_autoptr(AtomrViewNode) child = keyed_leaf ("text", key);
+
+          atomr_view_node_builder_add_child (builder, child);
+        }
+      old = build_or_fail (builder);
+
+      edit = atomr_view_node_builder_new_from_node (old);
+      g_assert_cmpuint (atomr_view_node_builder_get_n_children (edit), ==, n);
+      atomr_view_node_builder_set_child (edit, 1, same_key);
+      atomr_view_node_builder_set_child (edit, 0, unkeyed);
+      edited = build_or_fail (edit);
+      g_assert_cmpuint (atomr_view_node_get_n_children (edited), ==, n);
+      g_assert_true (atomr_view_node_get_child (edited, 0) == unkeyed);
+      g_assert_true (atomr_view_node_get_child (edited, 1) == same_key);
+      for (guint i = 2; i < n; i++)
+        g_assert_true (atomr_view_node_get_child (edited, i) == atomr_view_node_get_child (old, i));
+      /* The old node is as it was. */
+      g_assert_cmpstr (atomr_view_node_get_kind (atomr_view_node_get_child (old, 1)), ==, "text");
+
+      /* "k2" is at index 2 already: putting it at index 1 makes two. */
+      atomr_view_node_builder_set_child (edit, 1, clash);
+      message = g_strdup_printf ("children[2].key: duplicate key “k2”: an earlier sibling has it too");
+      assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY, message);
+
+      /* Removing the old "k2" settles it; the children after it move up. */
+      atomr_view_node_builder_remove_child (edit, 2);
+      g_assert_cmpuint (atomr_view_node_builder_get_n_children (edit), ==, n - 1);
+      removed = build_or_fail (edit);
+      g_assert_true (atomr_view_node_get_child (removed, 1) == clash);
+      if (n > 3)
+        g_assert_true (atomr_view_node_get_child (removed, 2) == atomr_view_node_get_child (old, 3));
+    }
+}
+
+static void
+test_builder_set_child_preconditions (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+      g_autoptr(AtomrViewNode) child = keyed_leaf ("text", "a");
+
+      atomr_view_node_builder_add_child (builder, child);
+      atomr_view_node_builder_set_child (builder, 1, child);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*CRITICAL*atomr_view_node_builder_set_child*index < self->n_children*");
+}
+
 static void
 test_invalid_names_and_values (void)
 {
@@ -758,6 +831,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/builder-end-hands-over", test_builder_end_hands_over);
   g_test_add_func ("/AtomrView/Scene/node-new-from-dictionary", test_node_new_from_dictionary);
   g_test_add_func ("/AtomrView/Scene/duplicate-keys", test_duplicate_keys);
+  g_test_add_func ("/AtomrView/Scene/builder-edits-children-of-node", test_builder_edits_children_of_node);
   g_test_add_func ("/AtomrView/Scene/invalid-names-and-values", test_invalid_names_and_values);
   g_test_add_func ("/AtomrView/Scene/value-depth-limit", test_value_depth_limit);
   g_test_add_func ("/AtomrView/Scene/value-depth-of-tuples", test_value_depth_of_tuples);
@@ -770,6 +844,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/builder-refuses-text-not-utf8", test_builder_refuses_text_not_utf8);
   g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
+  g_test_add_func ("/AtomrView/Scene/preconditions/builder-set-child", test_builder_set_child_preconditions);
 
   return g_test_run ();
 }
