@@ -16,7 +16,9 @@
  *    over a GListStore of row objects, changed directly on the UI thread.
  *
  * The windows take turns (only the measured one is mapped), in an order
- * that rotates from one repetition to the next, after a warm-up round each. Before each step the window has not painted for 40 ms, so the frame
+ * that rotates from one repetition to the next, after a warm-up round each.
+ * After every step the rows in view (their labels, and which is selected)
+ * must read the same on every system, or the bench stops with an error. Before each step the window has not painted for 40 ms, so the frame
  * clock may paint at once. Prints one JSON object per measured step:
  *   {"op": ..., "system": ..., "rep": N, "ms": total, "before_frame_ms": ...,
  *    "frame_ms": ..., "script_ms": ..., "render_ms": ...}
@@ -804,16 +806,19 @@ wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the main loop until @done, or dies at the deadline. */
+/* Runs the main loop until @done, or dies at the deadline; a timeout wakes
+ * the loop to look at the clock when nothing else happens. */
 #define RUN_UNTIL(done, what) \
   G_STMT_START { \
     gint64 deadline_ = g_get_monotonic_time () + DEADLINE_US; \
+    guint wake_ = g_timeout_add_seconds (1, wake_cb, NULL); \
     while (!(done)) \
       { \
         if (g_get_monotonic_time () > deadline_) \
           g_error ("bench-gtk: timed out waiting for %s", what); \
         g_main_context_iteration (NULL, TRUE); \
       } \
+    g_source_remove (wake_); \
   } G_STMT_END
 
 static void
@@ -910,6 +915,117 @@ run_step (Target     *target,
     }
 }
 
+/* -- what each system shows ---------------------------------------------- */
+
+typedef struct
+{
+  double     y;
+  double     x;
+  GtkWidget *label;
+} ShownLabel;
+
+static int
+shown_label_compare (gconstpointer a,
+                     gconstpointer b)
+{
+  const ShownLabel *first = a;
+  const ShownLabel *second = b;
+
+  if (first->y != second->y)
+    return first->y < second->y ? -1 : 1;
+  if (first->x != second->x)
+    return first->x < second->x ? -1 : 1;
+  return 0;
+}
+
+static void
+collect_labels (GtkWidget *widget,
+                GtkWidget *view,
+                GArray    *labels)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget))
+    {
+      ShownLabel shown = { 0, 0, widget };
+
+      if (gtk_widget_translate_coordinates (widget, view, 0, 0, &shown.x, &shown.y) &&
+          shown.y >= 0 && shown.y < gtk_widget_get_height (view))
+        g_array_append_val (labels, shown);
+      return;
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, view, labels);
+}
+
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The rows in view, top to bottom, as the user reads them: each label's text,
+ * and "*" after a row shown as selected. The same steps with the same seeds
+ * must show the same on every system, or the figures compare unlike work. */
+static char *
+describe_screen (Target *target)
+{
+  GtkWidget *view = find_list_view (target->window);
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (ShownLabel));
+  GString *screen = g_string_new (NULL);
+
+  if (view == NULL)
+    return g_string_free (screen, FALSE);
+  collect_labels (view, view, labels);
+  g_array_sort (labels, shown_label_compare);
+  for (guint i = 0; i < labels->len; i++)
+    {
+      GtkWidget *label = g_array_index (labels, ShownLabel, i).label;
+
+      g_string_append (screen, gtk_label_get_text (GTK_LABEL (label)));
+      if (gtk_widget_has_css_class (gtk_widget_get_parent (label), "danger"))
+        g_string_append_c (screen, '*');
+      g_string_append_c (screen, '|');
+    }
+  return g_string_free (screen, FALSE);
+}
+
+/* Checks that @target shows what the first system to do step @index of
+ * repetition @rep showed; dies if not. */
+static void
+check_screen (Target *target,
+              guint   rep,
+              guint   index)
+{
+  static GHashTable *screens;   /* "rep/index" → what was shown */
+  g_autofree char *key = g_strdup_printf ("%u/%u", rep, index);
+  g_autofree char *shown = NULL;
+  const char *expected;
+
+  /* Between steps: --callgrind zeroes its counts before the next one. */
+  shown = describe_screen (target);
+  if (screens == NULL)
+    screens = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  expected = g_hash_table_lookup (screens, key);
+  if (expected == NULL)
+    g_hash_table_insert (screens, g_steal_pointer (&key), g_strdup (shown));
+  else if (strcmp (expected, shown) != 0)
+    g_error ("bench-gtk: %s shows other rows than the system before it after step %u of repetition %d:\n"
+             "  expected %s\n  shown    %s",
+             system_names[target->system], index + 1, rep == G_MAXUINT ? -1 : (int) rep, expected, shown);
+}
+
 /* All the steps on one system; @rep G_MAXUINT is a warm-up, not printed. */
 static void
 run_steps (Target *target,
@@ -917,7 +1033,10 @@ run_steps (Target *target,
 {
   show (target);
   for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
-    run_step (target, &steps[i], rep, (guint32) (rep * 100 + i));
+    {
+      run_step (target, &steps[i], rep, (guint32) (rep * 100 + i));
+      check_screen (target, rep, i);
+    }
   hide (target);
 }
 
