@@ -344,11 +344,14 @@ set_prop_take (AtomrViewNodeBuilder *self,
   gboolean found;
   guint index;
 
-  if (self->first_error != NULL ||
-      !atomr_view_prop_name_validate (name, "props", &self->first_error))
+  if (self->first_error != NULL)
     return;
-
-  prop.name = atomr_view_intern (name);
+  prop.name = atomr_view_intern_name (name);
+  if (prop.name == NULL)
+    {
+      atomr_view_prop_name_validate (name, "props", &self->first_error);
+      return;
+    }
   prop.value = g_steal_pointer (&owned);
   index = find_prop (self, prop.name, &found);
   if (found)
@@ -684,7 +687,8 @@ build (AtomrViewNodeBuilder *self,
       g_propagate_error (error, g_error_copy (self->first_error));
       return NULL;
     }
-  if (!atomr_view_kind_validate (self->kind, "kind", error) ||
+  if ((atomr_view_intern_name (self->kind) == NULL &&
+       !atomr_view_kind_validate (self->kind, "kind", error)) ||
       !atomr_view_key_validate (self->key, "key", error))
     return NULL;
 
