@@ -6,7 +6,8 @@
 #include "atomr-view-intern-private.h"
 #include "atomr-view-prop-value-private.h"
 
-#define CACHE_SIZE 64   /* 2^6: see entry_for() */
+#define CACHE_BITS 6
+#define CACHE_SIZE (1 << CACHE_BITS)
 
 typedef struct
 {
@@ -22,7 +23,7 @@ static __thread CacheEntry cache[CACHE_SIZE];
 static inline CacheEntry *
 entry_for (const char *string)
 {
-  return &cache[((guint64) (guintptr) string * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> 58];
+  return &cache[((guint64) (guintptr) string * G_GUINT64_CONSTANT (0x9E3779B97F4A7C15)) >> (64 - CACHE_BITS)];
 }
 
 const char *

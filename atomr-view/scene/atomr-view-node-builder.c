@@ -45,6 +45,7 @@ struct _AtomrViewNodeBuilder
 {
   AtomrViewRefCount ref_count;
   const char       *kind;         /* interned */
+  gboolean          kind_valid;
   char             *key;
   AtomrViewProp    *props;        /* sorted by name; inline_props or allocated */
   guint             n_props;
@@ -52,7 +53,7 @@ struct _AtomrViewNodeBuilder
   AtomrViewNode   **children;     /* inline_children or allocated */
   guint             n_children;
   guint             children_size;
-  gboolean          keys_unique;  /* the children's keys are known to differ: build() need not compare them */
+  gboolean          keys_unique;  /* the children's keys are known to differ: no need to compare them */
   GError           *first_error;
   AtomrViewProp     inline_props[INLINE_PROPS];
   AtomrViewNode    *inline_children[INLINE_CHILDREN];
@@ -67,7 +68,11 @@ builder_new (const char *kind)
   AtomrViewNodeBuilder *self = g_new (AtomrViewNodeBuilder, 1);
 
   atomr_view_ref_count_init (&self->ref_count);
-  self->kind = atomr_view_intern (kind);
+  /* Checked here, reported by build(): the kind never changes. */
+  self->kind = atomr_view_intern_name (kind);
+  self->kind_valid = self->kind != NULL;
+  if (!self->kind_valid)
+    self->kind = atomr_view_intern (kind);
   self->key = NULL;
   self->props = self->inline_props;
   self->n_props = 0;
@@ -177,7 +182,8 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
   reserve_children (self, node->n_children);
   for (guint i = 0; i < node->n_children; i++)
     {
-      /* Inline: a list of thousands is copied for a change in a few rows. */
+      /* atomr_view_node_ref() without its precondition: a list of thousands
+       * is copied for a change in a few rows. */
       atomr_view_ref_count_inc (&node->children[i]->ref_count);
       self->children[i] = node->children[i];
     }
@@ -572,7 +578,7 @@ atomr_view_node_builder_add_child (AtomrViewNodeBuilder *self,
  * atomr_view_node_builder_get_n_children:
  * @self: a builder
  *
- * Gets how many children were added so far.
+ * Gets the number of children the builder holds now.
  *
  * Returns: the number of children
  *
@@ -687,8 +693,7 @@ build (AtomrViewNodeBuilder *self,
       g_propagate_error (error, g_error_copy (self->first_error));
       return NULL;
     }
-  if ((atomr_view_intern_name (self->kind) == NULL &&
-       !atomr_view_kind_validate (self->kind, "kind", error)) ||
+  if ((!self->kind_valid && !atomr_view_kind_validate (self->kind, "kind", error)) ||
       !atomr_view_key_validate (self->key, "key", error))
     return NULL;
 
@@ -733,12 +738,13 @@ build (AtomrViewNodeBuilder *self,
       atomr_view_node_unref (node);
       return NULL;
     }
+  /* Checked just now, or handed over below: the next build need not compare them. */
+  self->keys_unique = TRUE;
   if (take)
     {
       /* The node holds the values and children now; the arrays stay for the next node. */
       self->n_props = 0;
       self->n_children = 0;
-      self->keys_unique = TRUE;
       g_clear_pointer (&self->key, g_free);
     }
   return node;

@@ -17,9 +17,11 @@
  *
  * The windows take turns (only the measured one is mapped), in an order
  * that rotates from one repetition to the next, after a warm-up round each.
- * After every step the rows in view (their labels, and which is selected)
- * must read the same on every system, or the bench stops with an error. Before each step the window has not painted for 40 ms, so the frame
- * clock may paint at once. Prints one JSON object per measured step:
+ * After every step the number of rows and the rows in view (their labels,
+ * and which is selected) must read the same on every system, or the bench
+ * stops with an error (with --only there is nothing to compare). Before
+ * each step the window has not painted for 40 ms, so the frame clock may
+ * paint at once. Prints one JSON object per measured step:
  *   {"op": ..., "system": ..., "rep": N, "ms": total, "before_frame_ms": ...,
  *    "frame_ms": ..., "script_ms": ..., "render_ms": ...}
  * where ms runs from the request to the end of the first frame painted after
@@ -252,7 +254,6 @@ bench_table_do (BenchTable *self,
   switch (op)
     {
     case OP_CREATE:
-      g_clear_pointer (&self->list, atomr_view_node_unref);
       self->selected = NULL;
       g_ptr_array_set_size (self->rows, 0);
       /* fall through */
@@ -806,19 +807,17 @@ wake_cb (gpointer data)
   return G_SOURCE_CONTINUE;
 }
 
-/* Runs the main loop until @done, or dies at the deadline; a timeout wakes
- * the loop to look at the clock when nothing else happens. */
+/* Runs the main loop until @done, or dies at the deadline (main() keeps a
+ * timeout that wakes the loop to look at the clock when nothing else does). */
 #define RUN_UNTIL(done, what) \
   G_STMT_START { \
     gint64 deadline_ = g_get_monotonic_time () + DEADLINE_US; \
-    guint wake_ = g_timeout_add_seconds (1, wake_cb, NULL); \
     while (!(done)) \
       { \
         if (g_get_monotonic_time () > deadline_) \
           g_error ("bench-gtk: timed out waiting for %s", what); \
         g_main_context_iteration (NULL, TRUE); \
       } \
-    g_source_remove (wake_); \
   } G_STMT_END
 
 static void
@@ -975,9 +974,10 @@ find_list_view (GtkWidget *widget)
   return NULL;
 }
 
-/* The rows in view, top to bottom, as the user reads them: each label's text,
- * and "*" after a row shown as selected. The same steps with the same seeds
- * must show the same on every system, or the figures compare unlike work. */
+/* How many rows there are, then the rows in view, top to bottom, as the
+ * user reads them: each label's text, and "*" after a label of a row shown
+ * as selected. The same steps with the same seeds must show the same on
+ * every system, or the figures compare unlike work. */
 static char *
 describe_screen (Target *target)
 {
@@ -986,7 +986,9 @@ describe_screen (Target *target)
   GString *screen = g_string_new (NULL);
 
   if (view == NULL)
-    return g_string_free (screen, FALSE);
+    g_error ("bench-gtk: %s shows no list view", system_names[target->system]);
+  g_string_append_printf (screen, "%u rows: ",
+                          g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view)))));
   collect_labels (view, view, labels);
   g_array_sort (labels, shown_label_compare);
   for (guint i = 0; i < labels->len; i++)
@@ -1049,6 +1051,7 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   Target targets[N_SYSTEMS] = { { .system = SYSTEM_ATOMR }, { .system = SYSTEM_ATOMR_UI }, { .system = SYSTEM_HAND } };
   guint reps = 15;
+  guint wake;
   int only = -1;
 
   for (int i = 1; i < argc; i++)
@@ -1096,6 +1099,7 @@ main (int   argc,
       return 1;
     }
 
+  wake = g_timeout_add_seconds (1, wake_cb, NULL);
   system = atomr_view_actor_system_new ("bench-gtk", &error);
   g_assert_no_error (error);
   backend = atomr_view_gtk_backend_new ();
@@ -1139,6 +1143,7 @@ main (int   argc,
         g_signal_handlers_disconnect_by_data (targets[i].clock, &targets[i]);
         g_clear_object (&targets[i].clock);
       }
+  g_source_remove (wake);
   hand_free (hand);
   for (System which = SYSTEM_ATOMR; which < SYSTEM_HAND; which++)
     {

@@ -284,7 +284,7 @@ test_duplicate_keys (void)
 
 /* A list made from an old one, edited in a few places: the children not
  * touched are the same nodes, and a replacement that brings a key an
- * earlier or later sibling has is still refused. */
+ * earlier or a later sibling has is still refused. */
 static void
 test_builder_edits_children_of_node (void)
 {
@@ -299,7 +299,7 @@ test_builder_edits_children_of_node (void)
       g_autoptr(AtomrViewNode) same_key = keyed_leaf ("button", "k1");
       g_autoptr(AtomrViewNode) unkeyed = keyed_leaf ("text", NULL);
       g_autoptr(AtomrViewNode) clash = keyed_leaf ("text", "k2");
-      g_autofree char *message = NULL;
+      g_autoptr(AtomrViewNode) clash_earlier = keyed_leaf ("text", "k1");
 
       for (guint i = 0; i < n; i++)
         {
@@ -323,10 +323,16 @@ test_builder_edits_children_of_node (void)
       /* The old node is as it was. */
       g_assert_cmpstr (atomr_view_node_get_kind (atomr_view_node_get_child (old, 1)), ==, "text");
 
-      /* "k2" is at index 2 already: putting it at index 1 makes two. */
+      /* "k1" is at index 1: putting it at index 2 too makes two. */
+      atomr_view_node_builder_set_child (edit, 2, clash_earlier);
+      assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY,
+                          "children[2].key: duplicate key “k1”: an earlier sibling has it too");
+      atomr_view_node_builder_set_child (edit, 2, atomr_view_node_get_child (old, 2));
+
+      /* "k2" is at index 2 again: putting it at index 1 makes two. */
       atomr_view_node_builder_set_child (edit, 1, clash);
-      message = g_strdup_printf ("children[2].key: duplicate key “k2”: an earlier sibling has it too");
-      assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY, message);
+      assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY,
+                          "children[2].key: duplicate key “k2”: an earlier sibling has it too");
 
       /* Removing the old "k2" settles it; the children after it move up. */
       atomr_view_node_builder_remove_child (edit, 2);
