@@ -1256,6 +1256,7 @@ typedef struct
   gboolean                typed;   /* every node has the right type here: the scene layer saw to it */
   GVariant               *passed;  /* the last value that passed the check (rows share values);
                                     * kept, like the table, for the life of the process */
+  char                   *passed_text;  /* the same for a string: rows keep strings as text */
 } PropTarget;
 
 static GHashTable *prop_targets;   /* PropTarget, its own key */
@@ -1383,28 +1384,38 @@ check_value (const PropTarget  *target,
   return TRUE;
 }
 
+/* Checks the prop at @index of @node. A value is made from a string kept as
+ * text only when the check looks at it, and not for a text that passed last. */
 static gboolean
 check_prop (const AtomrViewGtkKind  *kind,
-            const char              *name,
-            GVariant                *value,
+            AtomrViewNode           *node,
+            guint                    index,
             GError                 **error)
 {
+  const char *name = atomr_view_node_get_prop_name (node, index);
   PropTarget *target = find_target (kind, name, error);
+  const char *text;
+  GVariant *value;
 
   if (target == NULL)
     return FALSE;
-  /* Nodes built on one thread share equal values (atomr-view-value-cache.c):
-   * 10 000 rows hold one "horizontal", checked once. */
+  /* The scene layer saw to the type, and there is nothing else to look at. */
+  if (target->spec != NULL && target->typed && target->spec->check == NULL)
+    return TRUE;
+  text = atomr_view_node_get_prop_string (node, index);
+  if (text != NULL && target->passed_text != NULL && strcmp (text, target->passed_text) == 0)
+    return TRUE;
+  value = atomr_view_node_get_prop_value (node, index);
+  /* Nodes built on one thread share equal numbers (atomr-view-value-cache.c):
+   * 10 000 rows hold one spacing, checked once. */
   if (value == target->passed)
     return TRUE;
   if (!check_value (target, name, value, error))
     return FALSE;
-  /* Worth remembering only where the check looks at the value. */
-  if (target->spec == NULL || !target->typed || target->spec->check != NULL)
-    {
-      g_clear_pointer (&target->passed, g_variant_unref);
-      target->passed = g_variant_ref (value);
-    }
+  g_clear_pointer (&target->passed, g_variant_unref);
+  target->passed = g_variant_ref (value);
+  g_free (target->passed_text);
+  target->passed_text = g_strdup (text);
   return TRUE;
 }
 
@@ -1417,8 +1428,7 @@ atomr_view_gtk_kind_check_node (const AtomrViewGtkKind  *kind,
   guint n_children = atomr_view_node_get_n_children (node);
 
   for (guint i = 0; i < n_props; i++)
-    if (!check_prop (kind, atomr_view_node_get_prop_name (node, i), atomr_view_node_get_prop_value (node, i),
-                     error))
+    if (!check_prop (kind, node, i, error))
       return FALSE;
 
   if (kind->children == ATOMR_VIEW_GTK_CHILDREN_NONE && n_children > 0)

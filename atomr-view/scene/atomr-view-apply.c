@@ -27,7 +27,7 @@ struct _Draft
 {
   const char *kind;
   const char *key;        /* borrowed */
-  GArray     *props;      /* AtomrViewProp, values borrowed */
+  GArray     *props;      /* AtomrViewProp, values and texts borrowed */
   GArray     *children;   /* Slot */
   GHashTable *keys;       /* the children's keys, made when first needed */
 };
@@ -67,7 +67,15 @@ slot_draft (Slot *slot)
   draft->kind = node->kind;
   draft->key = node->key;
   draft->props = g_array_sized_new (FALSE, FALSE, sizeof (AtomrViewProp), node->n_props);
-  g_array_append_vals (draft->props, node->props, node->n_props);
+  for (guint i = 0; i < node->n_props; i++)
+    {
+      /* A text prop's value may be made on another thread meanwhile: not read. */
+      AtomrViewProp prop = { node->props[i].name, NULL, node->props[i].text };
+
+      if (prop.text == NULL)
+        prop.value = node->props[i].value;
+      g_array_append_val (draft->props, prop);
+    }
   draft->children = g_array_sized_new (FALSE, TRUE, sizeof (Slot), node->n_children);
   g_array_set_clear_func (draft->children, (GDestroyNotify) slot_clear);
   g_array_set_size (draft->children, node->n_children);
@@ -341,7 +349,9 @@ freeze (Slot    *slot,
   for (guint i = 0; i < draft->props->len; i++)
     {
       props[i] = g_array_index (draft->props, AtomrViewProp, i);
-      g_variant_ref (props[i].value);
+      /* The node copies a text; a value it takes. */
+      if (props[i].text == NULL)
+        g_variant_ref (props[i].value);
     }
   node = atomr_view_node_new_take (draft->kind, draft->key, props, draft->props->len,
                                    children, draft->children->len);

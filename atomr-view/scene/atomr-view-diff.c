@@ -68,11 +68,9 @@ diff_props (Differ        *differ,
           i++;
           continue;
         }
-      if (order > 0 ||
-          (old_node->props[i].value != new_node->props[j].value &&
-           !g_variant_equal (old_node->props[i].value, new_node->props[j].value)))
+      if (order > 0 || !atomr_view_prop_equal_values (&old_node->props[i], &new_node->props[j]))
         emit (differ, ATOMR_VIEW_PATCH_OP_SET_PROP, FALSE, 0, 0, new_node->props[j].name,
-              new_node->props[j].value, NULL);
+              atomr_view_prop_get_value (&new_node->props[j]), NULL);
       if (order == 0)
         i++;
       j++;

@@ -174,9 +174,14 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
   self->key = g_strdup (node->key);
   for (guint i = 0; i < node->n_props; i++)
     {
+      AtomrViewProp *prop;
+
       reserve_prop (self);
-      self->props[self->n_props].name = node->props[i].name;
-      self->props[self->n_props].value = g_variant_ref (node->props[i].value);
+      prop = &self->props[self->n_props];
+      prop->name = node->props[i].name;
+      /* A text is copied, not its value: the value may not be made yet. */
+      prop->text = g_strdup (node->props[i].text);
+      prop->value = prop->text == NULL ? g_variant_ref (node->props[i].value) : NULL;
       self->n_props++;
     }
   reserve_children (self, node->n_children);
@@ -286,9 +291,10 @@ find_prop (AtomrViewNodeBuilder *self,
   return low;
 }
 
-static void set_prop_take (AtomrViewNodeBuilder *self,
-                           const char           *name,
-                           GVariant             *value);
+static void put_prop (AtomrViewNodeBuilder *self,
+                      const char           *name,
+                      GVariant             *value,
+                      char                 *text);
 
 /**
  * atomr_view_node_builder_set_prop:
@@ -335,30 +341,33 @@ atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
       g_variant_unref (owned);
       owned = normal;
     }
-  set_prop_take (self, name, g_steal_pointer (&owned));
+  put_prop (self, name, g_steal_pointer (&owned), NULL);
 }
 
 /* Sets @name to @value, a full reference in normal form that passed
- * atomr_view_prop_value_validate(); takes @value. */
+ * atomr_view_prop_value_validate(), or to @text, UTF-8; takes the one
+ * given. */
 static void
-set_prop_take (AtomrViewNodeBuilder *self,
-               const char           *name,
-               GVariant             *value)
+put_prop (AtomrViewNodeBuilder *self,
+          const char           *name,
+          GVariant             *value,
+          char                 *text)
 {
-  g_autoptr(GVariant) owned = value;
-  AtomrViewProp prop;
+  AtomrViewProp prop = { NULL, value, text };
   gboolean found;
   guint index;
 
-  if (self->first_error != NULL)
-    return;
-  prop.name = atomr_view_intern_name (name);
+  if (self->first_error == NULL)
+    {
+      prop.name = atomr_view_intern_name (name);
+      if (prop.name == NULL)
+        atomr_view_prop_name_validate (name, "props", &self->first_error);
+    }
   if (prop.name == NULL)
     {
-      atomr_view_prop_name_validate (name, "props", &self->first_error);
+      atomr_view_prop_clear (&prop);
       return;
     }
-  prop.value = g_steal_pointer (&owned);
   index = find_prop (self, prop.name, &found);
   if (found)
     {
@@ -387,20 +396,18 @@ atomr_view_node_builder_set_string (AtomrViewNodeBuilder *self,
                                     const char           *name,
                                     const char           *value)
 {
-  GVariant *variant;
-
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (value != NULL);
 
-  variant = atomr_view_value_cache_string (value);
-  if (variant == NULL)
+  if (!g_utf8_validate (value, -1, NULL))
     {
       g_critical ("%s: the value of the prop “%s” is not UTF-8 text; the prop is not set", G_STRFUNC, name);
       return;
     }
-  /* One level, no number: nothing for atomr_view_prop_value_validate() to refuse. */
-  set_prop_take (self, name, variant);
+  /* Kept as text: see AtomrViewProp. A string is one level and no number,
+   * nothing for atomr_view_prop_value_validate() to refuse. */
+  put_prop (self, name, NULL, g_strdup (value));
 }
 
 /**
@@ -422,7 +429,7 @@ atomr_view_node_builder_set_int (AtomrViewNodeBuilder *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (name != NULL);
 
-  set_prop_take (self, name, atomr_view_value_cache_int32 (value));
+  put_prop (self, name, atomr_view_value_cache_int32 (value), NULL);
 }
 
 /**
@@ -447,7 +454,7 @@ atomr_view_node_builder_set_double (AtomrViewNodeBuilder *self,
   if (!atomr_view_double_is_valid (value))
     atomr_view_node_builder_set_prop (self, name, g_variant_new_double (value));
   else
-    set_prop_take (self, name, atomr_view_value_cache_double (value));
+    put_prop (self, name, atomr_view_value_cache_double (value), NULL);
 }
 
 /**
@@ -478,7 +485,7 @@ atomr_view_node_builder_set_boolean (AtomrViewNodeBuilder *self,
       g_once_init_leave (&initialized, 1);
     }
 
-  set_prop_take (self, name, g_variant_ref (values[value ? 1 : 0]));
+  put_prop (self, name, g_variant_ref (values[value ? 1 : 0]), NULL);
 }
 
 /**
@@ -702,11 +709,13 @@ build (AtomrViewNodeBuilder *self,
     {
       AtomrViewProp *prop = &self->props[i];
 
-      if (!atomr_view_vocabulary_check_prop (kind, prop->name, prop->value, NULL, NULL))
+      const char *type = atomr_view_prop_get_type_string (prop);
+
+      if (!atomr_view_vocabulary_check_prop_type (kind, prop->name, type, NULL, NULL))
         {
           g_autofree char *place = g_strdup_printf ("props.%s", prop->name);
 
-          atomr_view_vocabulary_check_prop (kind, prop->name, prop->value, place, error);
+          atomr_view_vocabulary_check_prop_type (kind, prop->name, type, place, error);
           return NULL;
         }
     }
@@ -715,7 +724,8 @@ build (AtomrViewNodeBuilder *self,
   if (!take)
     {
       for (guint i = 0; i < self->n_props; i++)
-        g_variant_ref (self->props[i].value);
+        if (self->props[i].value != NULL)
+          g_variant_ref (self->props[i].value);
       for (guint i = 0; i < self->n_children; i++)
         atomr_view_node_ref (self->children[i]);
     }
@@ -731,7 +741,8 @@ build (AtomrViewNodeBuilder *self,
       if (take)
         {
           for (guint i = 0; i < self->n_props; i++)
-            g_variant_ref (self->props[i].value);
+            if (self->props[i].value != NULL)
+              g_variant_ref (self->props[i].value);
           for (guint i = 0; i < self->n_children; i++)
             atomr_view_node_ref (self->children[i]);
         }
@@ -742,7 +753,10 @@ build (AtomrViewNodeBuilder *self,
   self->keys_unique = TRUE;
   if (take)
     {
-      /* The node holds the values and children now; the arrays stay for the next node. */
+      /* The node holds the values and children now, and copies of the texts;
+       * the arrays stay for the next node. */
+      for (guint i = 0; i < self->n_props; i++)
+        g_free ((char *) self->props[i].text);
       self->n_props = 0;
       self->n_children = 0;
       g_clear_pointer (&self->key, g_free);

@@ -9,10 +9,17 @@
 
 G_BEGIN_DECLS
 
+/* A prop's value is a GVariant, or a string kept as its text: a row of a
+ * list holds a few strings that no one asks for as GVariants until the row
+ * is shown, and making each one costs more than the rest of the node.
+ * In a builder, a prop has @value or @text (owned). In a node, @text is
+ * stored after the key and @value stays NULL until asked for; it is then
+ * made once, atomically, by atomr_view_prop_get_value(). */
 typedef struct
 {
   const char *name;   /* interned */
-  GVariant   *value;  /* a full reference, never floating */
+  GVariant   *value;  /* a full reference, never floating; or NULL, see above */
+  const char *text;   /* NULL, or the value as a UTF-8 string */
 } AtomrViewProp;
 
 struct _AtomrViewNode
@@ -29,11 +36,26 @@ struct _AtomrViewNode
   AtomrViewNode   **children;
 };
 
+/* Clears a prop that owns its text (a builder's). */
 static inline void
 atomr_view_prop_clear (AtomrViewProp *prop)
 {
   g_clear_pointer (&prop->value, g_variant_unref);
+  g_clear_pointer ((char **) &prop->text, g_free);
 }
+
+/* The value, made from the text the first time it is asked for; safe from
+ * any thread. Transfer none. */
+GVariant            *atomr_view_prop_get_value        (AtomrViewProp       *prop);
+/* The type string of the value, without making it. */
+static inline const char *
+atomr_view_prop_get_type_string (AtomrViewProp *prop)
+{
+  return prop->text != NULL ? "s" : g_variant_get_type_string (prop->value);
+}
+/* Whether two props hold equal values (names not compared). */
+gboolean             atomr_view_prop_equal_values     (AtomrViewProp       *a,
+                                                       AtomrViewProp       *b);
 
 /* What atomr_view_node_check() found wrong with a new node. */
 typedef enum
@@ -45,7 +67,8 @@ typedef enum
 } AtomrViewNodeProblem;
 
 /* Takes over the props' values (sorted by name, names unique) and the children's
- * references; checks nothing, see atomr_view_node_check(). */
+ * references, and copies the props' texts; checks nothing, see
+ * atomr_view_node_check(). */
 AtomrViewNode       *atomr_view_node_new_take         (const char          *kind,
                                                        const char          *key,
                                                        const AtomrViewProp *props,

@@ -35,6 +35,47 @@
 
 G_DEFINE_BOXED_TYPE (AtomrViewNode, atomr_view_node, atomr_view_node_ref, atomr_view_node_unref)
 
+GVariant *
+atomr_view_prop_get_value (AtomrViewProp *prop)
+{
+  GVariant *value = g_atomic_pointer_get (&prop->value);
+
+  if (value != NULL || prop->text == NULL)
+    return value;
+  /* The text was checked as UTF-8 when it was set. */
+  value = g_variant_ref_sink (g_variant_new_string (prop->text));
+  /* Another thread may have made it meanwhile: keep the first. */
+  if (!g_atomic_pointer_compare_and_exchange (&prop->value, NULL, value))
+    {
+      g_variant_unref (value);
+      value = g_atomic_pointer_get (&prop->value);
+    }
+  return value;
+}
+
+gboolean
+atomr_view_prop_equal_values (AtomrViewProp *a,
+                              AtomrViewProp *b)
+{
+  GVariant *a_value;
+  GVariant *b_value;
+
+  if (a->text != NULL && b->text != NULL)
+    return strcmp (a->text, b->text) == 0;
+  /* Text against a value: a string value compares as text, anything else differs. */
+  if (a->text != NULL || b->text != NULL)
+    {
+      AtomrViewProp *text = a->text != NULL ? a : b;
+      GVariant *other = a->text != NULL ? g_atomic_pointer_get (&b->value) : g_atomic_pointer_get (&a->value);
+
+      return g_variant_is_of_type (other, G_VARIANT_TYPE_STRING) &&
+             strcmp (text->text, g_variant_get_string (other, NULL)) == 0;
+    }
+  a_value = a->value;
+  b_value = b->value;
+  return a_value == b_value || g_variant_equal (a_value, b_value);
+}
+
 guint
 atomr_view_key_hash (const char *key)
 {
@@ -60,14 +101,22 @@ atomr_view_node_new_take (const char          *kind,
                           guint                n_children)
 {
   gsize key_size = key != NULL ? strlen (key) + 1 : 0;
-  gsize size = sizeof (AtomrViewNode)
-               + (gsize) n_props * sizeof (AtomrViewProp)
-               + (gsize) n_children * sizeof (AtomrViewNode *)
-               + key_size;
-  AtomrViewNode *self = g_malloc (size);
-  char *tail = (char *) (self + 1);
+  gsize text_size = 0;
+  gsize size;
+  AtomrViewNode *self;
+  char *tail;
   guint64 n_nodes = 1;
   guint height = 0;
+
+  for (guint i = 0; i < n_props; i++)
+    if (props[i].text != NULL)
+      text_size += strlen (props[i].text) + 1;
+  size = sizeof (AtomrViewNode)
+         + (gsize) n_props * sizeof (AtomrViewProp)
+         + (gsize) n_children * sizeof (AtomrViewNode *)
+         + key_size + text_size;
+  self = g_malloc (size);
+  tail = (char *) (self + 1);
 
   atomr_view_ref_count_init (&self->ref_count);
   self->kind = kind;
@@ -87,12 +136,23 @@ atomr_view_node_new_take (const char          *kind,
       memcpy (tail, key, key_size);
       self->key = tail;
       self->key_hash = atomr_view_key_hash (key);
+      tail += key_size;
     }
   else
     {
       self->key = NULL;
       self->key_hash = 0;
     }
+  for (guint i = 0; i < n_props; i++)
+    if (props[i].text != NULL)
+      {
+        gsize length = strlen (props[i].text) + 1;
+
+        g_assert (props[i].value == NULL);
+        memcpy (tail, props[i].text, length);
+        self->props[i].text = tail;
+        tail += length;
+      }
 
   for (guint i = 0; i < n_children; i++)
     {
@@ -274,7 +334,7 @@ atomr_view_node_new (const char           *kind,
       while (g_variant_iter_next (&iter, "{&sv}", &name, &value))
         {
           /* A value from untrusted bytes becomes trusted, so equality is cheap. */
-          AtomrViewProp prop = { NULL, g_variant_get_normal_form (value) };
+          AtomrViewProp prop = { NULL, g_variant_get_normal_form (value), NULL };
           g_autofree char *place = g_strdup_printf ("props.%s", name);
 
           g_variant_unref (value);
@@ -357,7 +417,8 @@ atomr_view_node_unref (AtomrViewNode *self)
   if (!atomr_view_ref_count_dec (&self->ref_count))
     return;
   for (guint i = 0; i < self->n_props; i++)
-    g_variant_unref (self->props[i].value);
+    if (self->props[i].value != NULL)
+      g_variant_unref (self->props[i].value);
   for (guint i = 0; i < self->n_children; i++)
     atomr_view_node_unref (self->children[i]);
   g_free (self);
@@ -446,7 +507,7 @@ atomr_view_node_get_prop (AtomrViewNode *self,
   g_return_val_if_fail (name != NULL, NULL);
 
   index = atomr_view_node_find_prop (self, name);
-  return index >= 0 ? self->props[index].value : NULL;
+  return index >= 0 ? atomr_view_prop_get_value (&self->props[index]) : NULL;
 }
 
 /**
@@ -509,7 +570,40 @@ atomr_view_node_get_prop_value (AtomrViewNode *self,
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (index < self->n_props, NULL);
 
-  return self->props[index].value;
+  return atomr_view_prop_get_value (&self->props[index]);
+}
+
+/**
+ * atomr_view_node_get_prop_string:
+ * @self: a node
+ * @index: a prop index, less than [method@Node.get_n_props]
+ *
+ * The value of the prop at @index if it is a string (`s`), as the string.
+ *
+ * Strings set with [method@NodeBuilder.set_string] are kept as text, and
+ * this reads them without making the `GVariant` that
+ * [method@Node.get_prop_value] makes the first time it is asked.
+ *
+ * Returns: (transfer none) (nullable): the string, or %NULL if the value is
+ *   not a string
+ *
+ * Since: 0.1
+ */
+const char *
+atomr_view_node_get_prop_string (AtomrViewNode *self,
+                                 guint          index)
+{
+  AtomrViewProp *prop;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->n_props, NULL);
+
+  prop = &self->props[index];
+  if (prop->text != NULL)
+    return prop->text;
+  if (g_variant_is_of_type (prop->value, G_VARIANT_TYPE_STRING))
+    return g_variant_get_string (prop->value, NULL);
+  return NULL;
 }
 
 /**
@@ -531,7 +625,7 @@ atomr_view_node_dup_props (AtomrViewNode *self)
 
   g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{sv}"));
   for (guint i = 0; i < self->n_props; i++)
-    g_variant_builder_add (&builder, "{sv}", self->props[i].name, self->props[i].value);
+    g_variant_builder_add (&builder, "{sv}", self->props[i].name, atomr_view_prop_get_value (&self->props[i]));
   return g_variant_ref_sink (g_variant_builder_end (&builder));
 }
 
@@ -664,10 +758,8 @@ atomr_view_node_equal (AtomrViewNode *a,
     return FALSE;
   for (guint i = 0; i < a->n_props; i++)
     {
-      if (a->props[i].name != b->props[i].name)
-        return FALSE;
-      if (a->props[i].value != b->props[i].value &&
-          !g_variant_equal (a->props[i].value, b->props[i].value))
+      if (a->props[i].name != b->props[i].name ||
+          !atomr_view_prop_equal_values (&a->props[i], &b->props[i]))
         return FALSE;
     }
   for (guint i = 0; i < a->n_children; i++)

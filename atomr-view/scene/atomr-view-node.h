@@ -44,6 +44,9 @@ ATOMR_VIEW_AVAILABLE_IN_ALL
 GVariant      *atomr_view_node_get_prop_value (AtomrViewNode *self,
                                                guint          index);
 ATOMR_VIEW_AVAILABLE_IN_ALL
+const char    *atomr_view_node_get_prop_string (AtomrViewNode *self,
+                                                guint          index);
+ATOMR_VIEW_AVAILABLE_IN_ALL
 GVariant      *atomr_view_node_dup_props      (AtomrViewNode *self);
 ATOMR_VIEW_AVAILABLE_IN_ALL
 guint          atomr_view_node_get_n_children (AtomrViewNode *self);

@@ -509,7 +509,7 @@ read_node (AtomrViewPlace *place,
       json_object_iter_init_ordered (&iter, json_node_get_object (member));
       while (json_object_iter_next_ordered (&iter, &name, &value_json))
         {
-          AtomrViewProp prop;
+          AtomrViewProp prop = { NULL, NULL, NULL };
 
           where = atomr_view_place_to_string (place);
           if (!atomr_view_prop_name_validate (name, where, error))
@@ -991,7 +991,7 @@ write_node (GString       *out,
       for (guint i = 0; i < node->n_props; i++)
         {
           write_member_name (out, node->props[i].name, i == 0, deeper (inner));
-          write_value (out, node->props[i].value, indent >= 0);
+          write_value (out, atomr_view_prop_get_value (&node->props[i]), indent >= 0);
         }
       write_newline (out, inner);
       g_string_append_c (out, '}');

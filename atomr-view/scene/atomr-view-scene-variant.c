@@ -25,7 +25,7 @@ add_entries (GPtrArray     *entries,
 
   for (guint i = 0; i < node->n_props; i++)
     props[i] = g_variant_new_dict_entry (g_variant_new_string (node->props[i].name),
-                                         g_variant_new_variant (node->props[i].value));
+                                         g_variant_new_variant (atomr_view_prop_get_value (&node->props[i])));
   fields[0] = g_variant_new_string (node->kind);
   fields[1] = g_variant_new_maybe (G_VARIANT_TYPE_STRING,
                                    node->key != NULL ? g_variant_new_string (node->key) : NULL);
@@ -140,7 +140,7 @@ read_props (AtomrViewPlace *place,
       g_autoptr(GVariant) boxed = g_variant_get_child_value (entry, 1);
       g_autoptr(GVariant) value = g_variant_get_variant (boxed);
       const char *name = g_variant_get_string (name_variant, NULL);
-      AtomrViewProp prop = { NULL, g_variant_get_normal_form (value) };
+      AtomrViewProp prop = { NULL, g_variant_get_normal_form (value), NULL };
       const char *interned;
 
       g_array_append_val (props, prop);

@@ -5,12 +5,10 @@
 
 G_BEGIN_DECLS
 
-/* The GVariant for a scalar prop value, shared with the nodes built on this
+/* The GVariant for a number prop value, shared with the nodes built on this
  * thread that set the same value recently (see the .c file). Each returns a
- * full reference, not floating. atomr_view_value_cache_string() returns NULL
- * for text that is not UTF-8. */
-GVariant *atomr_view_value_cache_int32  (gint32      value);
-GVariant *atomr_view_value_cache_double (double      value);
-GVariant *atomr_view_value_cache_string (const char *text);
+ * full reference, not floating. */
+GVariant *atomr_view_value_cache_int32  (gint32 value);
+GVariant *atomr_view_value_cache_double (double value);
 
 G_END_DECLS

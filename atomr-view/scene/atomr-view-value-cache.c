@@ -5,15 +5,14 @@
 
 #include "atomr-view-value-cache-private.h"
 
-/* A scene of 10 000 rows sets the same spacing, alignment and orientation on
- * every row. GVariants are immutable and their references atomic, so those
- * rows can share one value each instead of making, diffing and freeing
- * 10 000 equal ones. Each thread keeps the values it made last, a few per
+/* A scene of 10 000 rows sets the same spacing and alignment on every row
+ * (strings are kept as text, see AtomrViewProp). GVariants are immutable and
+ * their references atomic, so those rows can share one value each instead
+ * of making, diffing and freeing 10 000 equal ones. Each thread keeps the values it made last, a few per
  * type, in slots chosen by a hash of the value: a value used again while its
  * slot still holds it is shared. */
 
 #define N_SLOTS 32            /* per type; a power of two */
-#define MAX_SHARED_TEXT 32    /* bytes; longer text is seldom the same twice */
 
 typedef struct
 {
@@ -29,15 +28,8 @@ typedef struct
 
 typedef struct
 {
-  const char *key;            /* the value's own text */
-  GVariant   *value;
-} StringSlot;
-
-typedef struct
-{
   IntSlot    ints[N_SLOTS];
   DoubleSlot doubles[N_SLOTS];
-  StringSlot strings[N_SLOTS];
 } ValueCache;
 
 static void
@@ -49,7 +41,6 @@ value_cache_free (gpointer data)
     {
       g_clear_pointer (&cache->ints[i].value, g_variant_unref);
       g_clear_pointer (&cache->doubles[i].value, g_variant_unref);
-      g_clear_pointer (&cache->strings[i].value, g_variant_unref);
     }
   g_free (cache);
 }
@@ -68,20 +59,6 @@ get_cache (void)
       g_private_set (&cache_key, cache);
     }
   return cache;
-}
-
-/* A string GVariant of @length bytes of @text, which is UTF-8: checked once,
- * not again. *@data is its text, which lives as long as the value. */
-static GVariant *
-new_string (const char  *text,
-            gsize        length,
-            const char **data)
-{
-  char *copy = g_strndup (text, length);
-
-  if (data != NULL)
-    *data = copy;
-  return g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy, length + 1, TRUE, g_free, copy);
 }
 
 static inline guint
@@ -122,33 +99,4 @@ atomr_view_value_cache_double (double value)
     return g_variant_ref (slot->value);
   slot->key = bits;
   return keep (&slot->value, g_variant_new_double (value));
-}
-
-GVariant *
-atomr_view_value_cache_string (const char *text)
-{
-  gsize length = strnlen (text, MAX_SHARED_TEXT + 1);
-  guint64 hash = 5381;
-  StringSlot *slot;
-  GVariant *value;
-
-  if (length > MAX_SHARED_TEXT)
-    {
-      const char *end;
-
-      if (!g_utf8_validate (text, -1, &end))
-        return NULL;
-      return g_variant_ref_sink (new_string (text, (gsize) (end - text), NULL));
-    }
-  for (gsize i = 0; i < length; i++)
-    hash = hash * 33 + (guchar) text[i];
-  slot = &get_cache ()->strings[slot_of (hash)];
-  if (slot->value != NULL && strcmp (slot->key, text) == 0)
-    return g_variant_ref (slot->value);
-  if (!g_utf8_validate_len (text, length, NULL))
-    return NULL;
-  /* The key is the value's own text, kept at hand: reading it back through
-   * g_variant_get_string() costs its type checks on every lookup. */
-  value = keep (&slot->value, new_string (text, length, &slot->key));
-  return value;
 }

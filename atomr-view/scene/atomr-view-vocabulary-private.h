@@ -18,5 +18,11 @@ gboolean    atomr_view_vocabulary_check_prop (const char *kind,
                                               GVariant   *value,
                                               const char *place,
                                               GError    **error);
+/* The same for a value of type @value_type (a type string). */
+gboolean    atomr_view_vocabulary_check_prop_type (const char *kind,
+                                                   const char *name,
+                                                   const char *value_type,
+                                                   const char *place,
+                                                   GError    **error);
 
 G_END_DECLS

@@ -247,9 +247,19 @@ atomr_view_vocabulary_check_prop (const char *kind,
                                   const char *place,
                                   GError    **error)
 {
+  return atomr_view_vocabulary_check_prop_type (kind, name, g_variant_get_type_string (value), place, error);
+}
+
+gboolean
+atomr_view_vocabulary_check_prop_type (const char *kind,
+                                       const char *name,
+                                       const char *value_type,
+                                       const char *place,
+                                       GError    **error)
+{
   const char *type = atomr_view_vocabulary_prop_type (kind, name);
 
-  if (type == NULL || strcmp (type, g_variant_get_type_string (value)) == 0)
+  if (type == NULL || strcmp (type, value_type) == 0)
     return TRUE;
   atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE, place,
                            _("expected %s"), describe_type (type));

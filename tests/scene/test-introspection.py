@@ -66,6 +66,9 @@ def builder_edits_a_list_from_python():
     # overrides loaded, == on nodes compares content, not identity.
     expect(node.get_child(1).get_prop("label").unpack() == "c", "the child not touched")
     expect(node.get_child(0).get_prop("label").unpack() == "B", "the new child")
+    expect(node.get_child(0).get_prop_string(0) == "B", "get_prop_string of a string kept as text")
+    number = AtomrView.Node.new("row", None, GLib.Variant("a{sv}", {"n": GLib.Variant("i", 1)}), [])
+    expect(number.get_prop_string(0) is None, "get_prop_string of a number")
 
 
 @test

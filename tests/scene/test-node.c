@@ -708,7 +708,7 @@ build_rows_thread (gpointer data)
 static void
 test_builder_shares_equal_values (void)
 {
-  const char *shared[] = { "halign", "spacing", "xalign", "hexpand" };
+  const char *shared[] = { "spacing", "xalign", "hexpand" };
   g_autofree char *long_label = g_strnfill (200, 'x');
   g_autoptr(AtomrViewNode) first = row_like_node ("first row");
   g_autoptr(AtomrViewNode) second = row_like_node ("second row");
@@ -721,7 +721,7 @@ test_builder_shares_equal_values (void)
     g_assert_true (atomr_view_node_get_prop (first, shared[i]) == atomr_view_node_get_prop (second, shared[i]));
   g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (second, "text"), NULL), ==, "second row");
   g_assert_cmpint (g_variant_get_int32 (atomr_view_node_get_prop (second, "spacing")), ==, 12);
-  /* Long text is not kept for sharing, and still right. */
+  /* Strings are kept as text, each node its own copy. */
   g_assert_true (atomr_view_node_equal (long_first, long_second));
   g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (long_second, "text"), NULL), ==, long_label);
 
@@ -740,6 +740,95 @@ test_builder_shares_equal_values (void)
       assert_build_fails (nan_builder, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
                           "props.x: the value holds NaN, which is not a number");
     }
+}
+
+/* A string set with set_string() is kept as text: read as such, made into
+ * a GVariant once when asked (the same one on every call and from every
+ * thread), and equal to the same string set as a GVariant. */
+typedef struct
+{
+  AtomrViewNode *node;
+  GVariant      *seen;
+} AskForValue;
+
+static gpointer
+ask_for_value_thread (gpointer data)
+{
+  AskForValue *ask = data;
+
+  ask->seen = atomr_view_node_get_prop (ask->node, ATOMR_VIEW_PROP_TEXT);
+  return NULL;
+}
+
+static void
+test_builder_keeps_text (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) as_variant = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) other = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) copy = NULL;
+  g_autoptr(AtomrViewNode) node = NULL;
+  g_autoptr(AtomrViewNode) variant_node = NULL;
+  g_autoptr(AtomrViewNode) other_node = NULL;
+  g_autoptr(AtomrViewNode) copied = NULL;
+  g_autoptr(AtomrViewScene) scene = NULL;
+  g_autoptr(AtomrViewScene) variant_scene = NULL;
+  g_autoptr(AtomrViewScene) other_scene = NULL;
+  g_autoptr(GPtrArray) patches = NULL;
+  AskForValue asks[4];
+  GThread *threads[G_N_ELEMENTS (asks)];
+  GVariant *value;
+
+  atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_TEXT, "héllo");
+  atomr_view_node_builder_set_int (builder, ATOMR_VIEW_PROP_SPACING, 3);
+  node = atomr_view_node_builder_end (builder, NULL);
+  atomr_view_node_builder_set_prop (as_variant, ATOMR_VIEW_PROP_TEXT, g_variant_new_string ("héllo"));
+  atomr_view_node_builder_set_int (as_variant, ATOMR_VIEW_PROP_SPACING, 3);
+  variant_node = atomr_view_node_builder_end (as_variant, NULL);
+  atomr_view_node_builder_set_string (other, ATOMR_VIEW_PROP_TEXT, "hello");
+  atomr_view_node_builder_set_int (other, ATOMR_VIEW_PROP_SPACING, 3);
+  other_node = atomr_view_node_builder_end (other, NULL);
+
+  /* index 1: "spacing" < "text" */
+  g_assert_cmpstr (atomr_view_node_get_prop_name (node, 1), ==, "text");
+  g_assert_cmpstr (atomr_view_node_get_prop_string (node, 1), ==, "héllo");
+  g_assert_cmpstr (atomr_view_node_get_prop_string (variant_node, 1), ==, "héllo");
+  g_assert_null (atomr_view_node_get_prop_string (node, 0));
+
+  /* Equal to the same string held as a GVariant, either way round; the diff agrees. */
+  g_assert_true (atomr_view_node_equal (node, variant_node));
+  g_assert_true (atomr_view_node_equal (variant_node, node));
+  g_assert_false (atomr_view_node_equal (node, other_node));
+  scene = atomr_view_scene_new (node);
+  variant_scene = atomr_view_scene_new (variant_node);
+  other_scene = atomr_view_scene_new (other_node);
+  patches = atomr_view_scene_diff (scene, variant_scene);
+  g_assert_cmpuint (patches->len, ==, 0);
+  g_clear_pointer (&patches, g_ptr_array_unref);
+  patches = atomr_view_scene_diff (scene, other_scene);
+  g_assert_cmpuint (patches->len, ==, 1);
+  g_assert_cmpstr (g_variant_get_string (atomr_view_patch_get_value (g_ptr_array_index (patches, 0)), NULL),
+                   ==, "hello");
+
+  /* Asked for from several threads at once: one value, the same for all. */
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    {
+      asks[i].node = node;
+      threads[i] = g_thread_new ("ask", ask_for_value_thread, &asks[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    g_thread_join (threads[i]);
+  value = atomr_view_node_get_prop_value (node, 1);
+  g_assert_cmpstr (g_variant_get_type_string (value), ==, "s");
+  g_assert_cmpstr (g_variant_get_string (value, NULL), ==, "héllo");
+  for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
+    g_assert_true (asks[i].seen == value);
+
+  /* A builder made from the node copies the text, even after the value was made. */
+  copy = atomr_view_node_builder_new_from_node (node);
+  copied = atomr_view_node_builder_end (copy, NULL);
+  g_assert_true (atomr_view_node_equal (copied, node));
+  g_assert_cmpstr (atomr_view_node_get_prop_string (copied, 1), ==, "héllo");
 }
 
 static void
@@ -848,6 +937,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
   g_test_add_func ("/AtomrView/Scene/builder-shares-equal-values", test_builder_shares_equal_values);
   g_test_add_func ("/AtomrView/Scene/builder-refuses-text-not-utf8", test_builder_refuses_text_not_utf8);
+  g_test_add_func ("/AtomrView/Scene/builder-keeps-text", test_builder_keeps_text);
   g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-set-child", test_builder_set_child_preconditions);
