@@ -760,16 +760,28 @@ ask_for_value_thread (gpointer data)
   return NULL;
 }
 
+/* A text node with a spacing, its text set as text or as a GVariant. */
+static AtomrViewNode *
+spaced_text (const char *text,
+             gboolean    as_variant)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+
+  if (as_variant)
+    atomr_view_node_builder_set_prop (builder, ATOMR_VIEW_PROP_TEXT, g_variant_new_string (text));
+  else
+    atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_TEXT, text);
+  atomr_view_node_builder_set_int (builder, ATOMR_VIEW_PROP_SPACING, 3);
+  return atomr_view_node_builder_end (builder, NULL);
+}
+
 static void
 test_builder_keeps_text (void)
 {
-  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-  g_autoptr(AtomrViewNodeBuilder) as_variant = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-  g_autoptr(AtomrViewNodeBuilder) other = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNode) node = spaced_text ("héllo", FALSE);
+  g_autoptr(AtomrViewNode) variant_node = spaced_text ("héllo", TRUE);
+  g_autoptr(AtomrViewNode) other_node = spaced_text ("hello", FALSE);
   g_autoptr(AtomrViewNodeBuilder) copy = NULL;
-  g_autoptr(AtomrViewNode) node = NULL;
-  g_autoptr(AtomrViewNode) variant_node = NULL;
-  g_autoptr(AtomrViewNode) other_node = NULL;
   g_autoptr(AtomrViewNode) copied = NULL;
   g_autoptr(AtomrViewScene) scene = NULL;
   g_autoptr(AtomrViewScene) variant_scene = NULL;
@@ -778,16 +790,6 @@ test_builder_keeps_text (void)
   AskForValue asks[4];
   GThread *threads[G_N_ELEMENTS (asks)];
   GVariant *value;
-
-  atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_TEXT, "héllo");
-  atomr_view_node_builder_set_int (builder, ATOMR_VIEW_PROP_SPACING, 3);
-  node = atomr_view_node_builder_end (builder, NULL);
-  atomr_view_node_builder_set_prop (as_variant, ATOMR_VIEW_PROP_TEXT, g_variant_new_string ("héllo"));
-  atomr_view_node_builder_set_int (as_variant, ATOMR_VIEW_PROP_SPACING, 3);
-  variant_node = atomr_view_node_builder_end (as_variant, NULL);
-  atomr_view_node_builder_set_string (other, ATOMR_VIEW_PROP_TEXT, "hello");
-  atomr_view_node_builder_set_int (other, ATOMR_VIEW_PROP_SPACING, 3);
-  other_node = atomr_view_node_builder_end (other, NULL);
 
   /* index 1: "spacing" < "text" */
   g_assert_cmpstr (atomr_view_node_get_prop_name (node, 1), ==, "text");
