@@ -39,11 +39,16 @@ GVariant *
 atomr_view_prop_get_value (AtomrViewProp *prop)
 {
   GVariant *value = g_atomic_pointer_get (&prop->value);
+  gsize length;
+  char *copy;
 
   if (value != NULL || prop->text == NULL)
     return value;
-  /* The text was checked as UTF-8 when it was set. */
-  value = g_variant_ref_sink (g_variant_new_string (prop->text));
+  /* Trusted: the text was checked as UTF-8 when it was set. */
+  length = strlen (prop->text);
+  copy = g_strndup (prop->text, length);
+  value = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE_STRING, copy, length + 1, TRUE,
+                                                       g_free, copy));
   /* Another thread may have made it meanwhile: keep the first. */
   if (!g_atomic_pointer_compare_and_exchange (&prop->value, NULL, value))
     {

@@ -5,8 +5,8 @@
 
 #include "atomr-view-value-cache-private.h"
 
-/* A scene of 10 000 rows sets the same spacing and alignment on every row
- * (strings are kept as text, see AtomrViewProp). GVariants are immutable and
+/* A scene of 10 000 rows sets the same spacing, xalign and hexpand on every
+ * row (strings are kept as text, see AtomrViewProp). GVariants are immutable and
  * their references atomic, so those rows can share one value each instead
  * of making, diffing and freeing 10 000 equal ones. Each thread keeps the values it made last, a few per
  * type, in slots chosen by a hash of the value: a value used again while its

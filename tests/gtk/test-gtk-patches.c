@@ -372,6 +372,66 @@ test_refused_patches (GtkFixture    *fixture,
   g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_fixture_widget (fixture, "form/go"))), ==, "Go");
 }
 
+/* A column of buttons whose texts are set with set_string(), so the scene
+ * holds them as text, not as GVariants. */
+static AtomrViewScene *
+buttons_scene (const char * const *haligns)
+{
+  g_autoptr(AtomrViewNodeBuilder) column = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) root = NULL;
+
+  for (guint i = 0; haligns[i] != NULL; i++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+      g_autoptr(AtomrViewNode) node = NULL;
+      g_autofree char *label = g_strdup_printf ("Button %u", i);
+      g_autoptr(GError) error = NULL;
+
+      atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_LABEL, label);
+      atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_HALIGN, haligns[i]);
+      node = atomr_view_node_builder_end (button, &error);
+      g_assert_no_error (error);
+      atomr_view_node_builder_add_child (column, node);
+    }
+  root = atomr_view_node_builder_end (column, NULL);
+  return atomr_view_scene_new (root);
+}
+
+/* Text props are checked as their GVariants were: a good one reaches the
+ * widget; a bad one is refused, whether a good one came just before it (and
+ * may be remembered as passed) or not. */
+static void
+test_text_props_checked (GtkFixture    *fixture,
+                         gconstpointer  data)
+{
+  const char *good[] = { "start", "start", "end", NULL };
+  const char *bad_after_good[] = { "start", "middle", NULL };
+  const char *bad_first[] = { "middle", "start", NULL };
+  const char * const *refused[] = { bad_after_good, bad_first };
+  g_autoptr(AtomrViewScene) good_buttons = buttons_scene (good);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *last;
+
+  g_assert_true (gtk_fixture_render_scene (fixture, good_buttons, &error));
+  g_assert_no_error (error);
+  last = gtk_fixture_widget (fixture, "#2");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (last)), ==, "Button 2");
+  g_assert_cmpint (gtk_widget_get_halign (last), ==, GTK_ALIGN_END);
+  g_assert_cmpint (gtk_widget_get_halign (gtk_fixture_widget (fixture, "#0")), ==, GTK_ALIGN_START);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(AtomrViewScene) bad = buttons_scene (refused[i]);
+
+      g_clear_error (&error);
+      g_assert_false (gtk_fixture_render_scene (fixture, bad, &error));
+      g_assert_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE);
+      g_assert_nonnull (strstr (error->message, "middle"));
+      g_assert_true (gtk_fixture_widget (fixture, "#2") == last);
+      g_assert_cmpint (gtk_widget_get_halign (last), ==, GTK_ALIGN_END);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -389,6 +449,7 @@ main (int   argc,
   GTK_TEST ("/AtomrViewGtk/Patches/refused-scenes", test_refused_scenes);
   GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/PatchesGiven/refused-scenes", test_refused_scenes);
   GTK_TEST ("/AtomrViewGtk/Patches/refused-patches", test_refused_patches);
+  GTK_TEST ("/AtomrViewGtk/Patches/text-props-checked", test_text_props_checked);
 
   return g_test_run ();
 }

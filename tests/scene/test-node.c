@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <math.h>
 
+#include "atomr-view-node-private.h"
 #include "test-utils.h"
 
 static AtomrViewNode *
@@ -772,7 +773,7 @@ spaced_text (const char *text,
   else
     atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_TEXT, text);
   atomr_view_node_builder_set_int (builder, ATOMR_VIEW_PROP_SPACING, 3);
-  return atomr_view_node_builder_end (builder, NULL);
+  return build_or_fail (builder);
 }
 
 static void
@@ -807,10 +808,17 @@ test_builder_keeps_text (void)
   patches = atomr_view_scene_diff (scene, variant_scene);
   g_assert_cmpuint (patches->len, ==, 0);
   g_clear_pointer (&patches, g_ptr_array_unref);
+  patches = atomr_view_scene_diff (variant_scene, scene);
+  g_assert_cmpuint (patches->len, ==, 0);
+  g_clear_pointer (&patches, g_ptr_array_unref);
   patches = atomr_view_scene_diff (scene, other_scene);
   g_assert_cmpuint (patches->len, ==, 1);
   g_assert_cmpstr (g_variant_get_string (atomr_view_patch_get_value (g_ptr_array_index (patches, 0)), NULL),
                    ==, "hello");
+
+  /* Kept as text, no value made by all of the above. */
+  g_assert_nonnull (node->props[1].text);
+  g_assert_null (node->props[1].value);
 
   /* Asked for from several threads at once: one value, the same for all. */
   for (guint i = 0; i < G_N_ELEMENTS (asks); i++)
