@@ -991,7 +991,11 @@ write_node (GString       *out,
       for (guint i = 0; i < node->n_props; i++)
         {
           write_member_name (out, node->props[i].name, i == 0, deeper (inner));
-          write_value (out, atomr_view_prop_get_value (&node->props[i]), indent >= 0);
+          /* Text is written as it is kept: no value made and left in the node. */
+          if (node->props[i].text != NULL)
+            write_string (out, node->props[i].text);
+          else
+            write_value (out, node->props[i].value, indent >= 0);
         }
       write_newline (out, inner);
       g_string_append_c (out, '}');

@@ -24,8 +24,13 @@ add_entries (GPtrArray     *entries,
   GVariant *fields[4];
 
   for (guint i = 0; i < node->n_props; i++)
-    props[i] = g_variant_new_dict_entry (g_variant_new_string (node->props[i].name),
-                                         g_variant_new_variant (atomr_view_prop_get_value (&node->props[i])));
+    {
+      AtomrViewProp *prop = &node->props[i];
+      /* Kept text goes into the encoding without a value made and left in the node. */
+      GVariant *value = prop->text != NULL ? g_variant_new_string (prop->text) : prop->value;
+
+      props[i] = g_variant_new_dict_entry (g_variant_new_string (prop->name), g_variant_new_variant (value));
+    }
   fields[0] = g_variant_new_string (node->kind);
   fields[1] = g_variant_new_maybe (G_VARIANT_TYPE_STRING,
                                    node->key != NULL ? g_variant_new_string (node->key) : NULL);

@@ -816,6 +816,18 @@ test_builder_keeps_text (void)
   g_assert_cmpstr (g_variant_get_string (atomr_view_patch_get_value (g_ptr_array_index (patches, 0)), NULL),
                    ==, "hello");
 
+  /* Written out and read back, equal, as text or as GVariant. */
+  {
+    g_autofree char *json = atomr_view_scene_to_json (scene, FALSE);
+    g_autoptr(GVariant) variant = atomr_view_scene_to_variant (scene);
+    g_autoptr(AtomrViewScene) from_json = atomr_view_scene_new_from_json (json, -1, NULL);
+    g_autoptr(AtomrViewScene) from_variant = atomr_view_scene_new_from_variant (variant, NULL);
+
+    g_assert_nonnull (strstr (json, "\"héllo\""));
+    g_assert_true (atomr_view_scene_equal (from_json, scene));
+    g_assert_true (atomr_view_scene_equal (from_variant, scene));
+  }
+
   /* Kept as text, no value made by all of the above. */
   g_assert_nonnull (node->props[1].text);
   g_assert_null (node->props[1].value);
