@@ -22,7 +22,8 @@
 struct _AtomrViewGtkTree
 {
   AtomrViewGtkMirror  *root;
-  GHashTable          *shown;          /* AtomrViewNode -> number of mirrors showing it */
+  GHashTable          *shown;          /* set of AtomrViewNode that at least one mirror shows */
+  GHashTable          *shown_more;     /* AtomrViewNode -> how many more mirrors show it (shared nodes) */
   guint                busy;           /* > 0 while we change widgets: their signals are not the user's */
   gboolean             patching;
   guint                epoch;          /* events reported so far */
@@ -41,25 +42,34 @@ static void schedule_sweep (AtomrViewGtkTree *tree);
 
 /* -- mirrors ------------------------------------------------------------------ */
 
+/* Most nodes are shown once: one set operation each. A node shown by more
+ * mirrors (a button every row shares) counts the others apart. */
 static void
 shown_add (AtomrViewGtkTree *tree,
            AtomrViewNode    *node)
 {
-  gpointer count = g_hash_table_lookup (tree->shown, node);
+  guint more;
 
-  g_hash_table_insert (tree->shown, node, GUINT_TO_POINTER (GPOINTER_TO_UINT (count) + 1));
+  if (g_hash_table_add (tree->shown, node))
+    return;
+  more = GPOINTER_TO_UINT (g_hash_table_lookup (tree->shown_more, node));
+  g_hash_table_insert (tree->shown_more, node, GUINT_TO_POINTER (more + 1));
 }
 
 static void
 shown_remove (AtomrViewGtkTree *tree,
               AtomrViewNode    *node)
 {
-  guint count = GPOINTER_TO_UINT (g_hash_table_lookup (tree->shown, node));
+  guint more = 0;
 
-  if (count <= 1)
+  if (g_hash_table_size (tree->shown_more) > 0)
+    more = GPOINTER_TO_UINT (g_hash_table_lookup (tree->shown_more, node));
+  if (more == 0)
     g_hash_table_remove (tree->shown, node);
+  else if (more == 1)
+    g_hash_table_remove (tree->shown_more, node);
   else
-    g_hash_table_insert (tree->shown, node, GUINT_TO_POINTER (count - 1));
+    g_hash_table_insert (tree->shown_more, node, GUINT_TO_POINTER (more - 1));
 }
 
 static AtomrViewGtkMirror *
@@ -166,6 +176,7 @@ atomr_view_gtk_tree_new (AtomrViewGtkEmitFunc emit,
   AtomrViewGtkTree *tree = g_new0 (AtomrViewGtkTree, 1);
 
   tree->shown = g_hash_table_new (NULL, NULL);
+  tree->shown_more = g_hash_table_new (NULL, NULL);
   tree->dirty_models = g_ptr_array_new_with_free_func (g_object_unref);
   tree->departed = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
   tree->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
@@ -187,7 +198,9 @@ atomr_view_gtk_tree_free (AtomrViewGtkTree *tree)
   g_ptr_array_unref (tree->dirty_models);
   g_hash_table_unref (tree->deferred);
   g_assert (g_hash_table_size (tree->shown) == 0);
+  g_assert (g_hash_table_size (tree->shown_more) == 0);
   g_hash_table_unref (tree->shown);
+  g_hash_table_unref (tree->shown_more);
   g_free (tree);
 }
 

@@ -606,7 +606,8 @@ atomr_view_node_get_prop_string (AtomrViewNode *self,
   prop = &self->props[index];
   if (prop->text != NULL)
     return prop->text;
-  if (g_variant_is_of_type (prop->value, G_VARIANT_TYPE_STRING))
+  /* The class, not is_of_type(): this is asked of every prop of every row. */
+  if (g_variant_classify (prop->value) == G_VARIANT_CLASS_STRING)
     return g_variant_get_string (prop->value, NULL);
   return NULL;
 }
