@@ -20,6 +20,7 @@
 #include "atomr-view-scene.h"
 #include "atomr-view-scene-error.h"
 #include "atomr-view-scene-limits.h"
+#include "atomr-view-template.h"
 
 /* actor/ */
 #include "atomr-view-actor-types.h"

@@ -134,3 +134,37 @@ def test_scenes_cross_to_variants_and_back():
     assert variant.get_type_string() == AtomrView.SCENE_VARIANT_TYPE_STRING
     assert AtomrView.Scene.new_from_variant(variant) == scene
     assert scene.root.kind == "container"
+
+
+def test_template_makes_rows_from_python():
+    button = Node("button", icon_name="edit-delete-symbolic")
+    sample = Node("container", spacing=12,
+                  children=[Node("text", text=""), Node("text", text="", hexpand=True), button])
+    template = AtomrView.Template.new(sample, ["0/text", "1/text", "css-classes"])
+    assert template.get_n_slots() == 3
+    assert [template.get_slot_type(i) for i in range(3)] == ["s", "s", "as"]
+
+    def expected(key, id_text, label, classes=None):
+        props = {"css_classes": classes} if classes else {}
+        return Node("container", key=key, spacing=12, **props,
+                    children=[Node("text", text=id_text), Node("text", text=label, hexpand=True), button])
+
+    selected = template.make("7", [GLib.Variant("s", "7"), GLib.Variant("s", "seven"),
+                                   GLib.Variant("as", ["danger"])])
+    assert selected == expected("7", "7", "seven", ["danger"])
+    # None keeps the sample's value, or leaves the prop out where the sample has none.
+    plain = template.make("8", [None, GLib.Variant("s", "eight"), None])
+    assert plain == expected("8", "", "eight")
+    # Strings without a GLib.Variant each, for templates whose slots are strings.
+    texts = AtomrView.Template.new(sample, ["0/text", "1/text"])
+    assert texts.make_strings("9", ["9", "nine"]) == expected("9", "9", "nine")
+
+    with pytest.raises(GLib.Error) as refused:
+        template.make("k", [GLib.Variant("i", 3), None, None])
+    assert refused.value.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.WRONG_TYPE)
+    assert "values[0]: the slot “0/text” takes values of type “s”, not “i”" in refused.value.message
+    with pytest.raises(GLib.Error) as refused:
+        AtomrView.Template.new(sample, ["3/text"])
+    assert refused.value.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.INVALID_VALUE)
+    assert "slots[0]: “3/text”: the node at path [] of the sample has 3 children, none at 3" \
+        in refused.value.message

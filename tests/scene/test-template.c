@@ -1,0 +1,409 @@
+/* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <math.h>
+
+#include "atomr-view-node-private.h"
+#include "test-utils.h"
+
+static AtomrViewNode *
+end_or_fail (AtomrViewNodeBuilder *builder)
+{
+  g_autoptr(GError) error = NULL;
+  AtomrViewNode *node = atomr_view_node_builder_end (builder, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (node);
+  return node;
+}
+
+static AtomrViewNode *
+delete_button (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
+  return end_or_fail (button);
+}
+
+/* A row as a builder makes it: a box of an id, a label and @button. */
+static AtomrViewNode *
+built_row (const char    *key,
+           const char    *id,
+           const char    *label,
+           gboolean       selected,
+           AtomrViewNode *button)
+{
+  g_autoptr(AtomrViewNodeBuilder) id_builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) label_builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) id_node = NULL;
+  g_autoptr(AtomrViewNode) label_node = NULL;
+
+  atomr_view_node_builder_set_string (id_builder, ATOMR_VIEW_PROP_TEXT, id);
+  id_node = end_or_fail (id_builder);
+  atomr_view_node_builder_set_string (label_builder, ATOMR_VIEW_PROP_TEXT, label);
+  atomr_view_node_builder_set_boolean (label_builder, ATOMR_VIEW_PROP_HEXPAND, TRUE);
+  label_node = end_or_fail (label_builder);
+
+  if (key != NULL)
+    atomr_view_node_builder_set_key (box, key);
+  atomr_view_node_builder_set_int (box, ATOMR_VIEW_PROP_SPACING, 12);
+  if (selected)
+    {
+      const char *classes[] = { "danger", NULL };
+
+      atomr_view_node_builder_set_prop (box, ATOMR_VIEW_PROP_CSS_CLASSES, g_variant_new_strv (classes, -1));
+    }
+  atomr_view_node_builder_add_child (box, id_node);
+  atomr_view_node_builder_add_child (box, label_node);
+  atomr_view_node_builder_add_child (box, button);
+  return end_or_fail (box);
+}
+
+static AtomrViewTemplate *
+template_or_fail (AtomrViewNode      *sample,
+                  const char * const *slots)
+{
+  g_autoptr(GError) error = NULL;
+  AtomrViewTemplate *template = atomr_view_template_new (sample, slots, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (template);
+  return template;
+}
+
+static void
+test_makes_what_a_builder_builds (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", "css-classes", NULL };
+  static const char * const text_slots[] = { "0/text", "1/text", NULL };
+  const char *classes[] = { "danger", NULL };
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row ("sample", "0", "", FALSE, button);
+  g_autoptr(AtomrViewTemplate) template = template_or_fail (sample, slots);
+  g_autoptr(AtomrViewTemplate) texts = template_or_fail (sample, text_slots);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewNode) plain = NULL;
+  g_autoptr(AtomrViewNode) selected = NULL;
+  g_autoptr(AtomrViewNode) kept = NULL;
+  g_autoptr(AtomrViewNode) from_strings = NULL;
+  g_autoptr(AtomrViewNode) expected = NULL;
+
+  g_assert_cmpuint (atomr_view_template_get_n_slots (template), ==, 3);
+  g_assert_cmpstr (atomr_view_template_get_slot_type (template, 0), ==, "s");
+  /* Not in the sample: the vocabulary's type. */
+  g_assert_cmpstr (atomr_view_template_get_slot_type (template, 2), ==, "as");
+
+  {
+    GVariant *values[] = { g_variant_new_string ("7"), g_variant_new_string ("seven"), NULL };
+
+    plain = atomr_view_template_make (template, "7", values, G_N_ELEMENTS (values), &error);
+    g_assert_no_error (error);
+  }
+  expected = built_row ("7", "7", "seven", FALSE, button);
+  g_assert_true (atomr_view_node_equal (plain, expected));
+  /* What has no slot is the sample's own node, in every tree made. */
+  g_assert_true (atomr_view_node_get_child (plain, 2) == button);
+  g_clear_pointer (&expected, atomr_view_node_unref);
+
+  {
+    GVariant *values[] = { g_variant_new_string ("8"), g_variant_new_string ("eight"),
+                           g_variant_new_strv (classes, -1) };
+
+    selected = atomr_view_template_make (template, "8", values, G_N_ELEMENTS (values), &error);
+    g_assert_no_error (error);
+  }
+  expected = built_row ("8", "8", "eight", TRUE, button);
+  g_assert_true (atomr_view_node_equal (selected, expected));
+  g_clear_pointer (&expected, atomr_view_node_unref);
+
+  /* A slot left empty keeps the sample's value; no key, no key. */
+  {
+    GVariant *values[] = { NULL, g_variant_new_string ("nine"), NULL };
+
+    kept = atomr_view_template_make (template, NULL, values, G_N_ELEMENTS (values), &error);
+    g_assert_no_error (error);
+  }
+  expected = built_row (NULL, "0", "nine", FALSE, button);
+  g_assert_true (atomr_view_node_equal (kept, expected));
+  g_clear_pointer (&expected, atomr_view_node_unref);
+
+  /* Strings, kept as text, as set_string() keeps them. */
+  {
+    const char *strings[] = { "10", "ten" };
+
+    from_strings = atomr_view_template_make_strings (texts, "10", strings, G_N_ELEMENTS (strings), &error);
+    g_assert_no_error (error);
+  }
+  expected = built_row ("10", "10", "ten", FALSE, button);
+  g_assert_true (atomr_view_node_equal (from_strings, expected));
+  g_assert_cmpstr (from_strings->children[1]->props[1].name, ==, "text");
+  g_assert_cmpstr (from_strings->children[1]->props[1].text, ==, "ten");
+  g_assert_null (from_strings->children[1]->props[1].value);
+  /* The tree's size is the sample's: two rows in a list check out. */
+  {
+    g_autoptr(AtomrViewNodeBuilder) list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
+    g_autoptr(AtomrViewNode) list_node = NULL;
+
+    atomr_view_node_builder_add_child (list, plain);
+    atomr_view_node_builder_add_child (list, from_strings);
+    list_node = end_or_fail (list);
+    g_assert_cmpuint (list_node->n_nodes, ==, 1 + 2 * sample->n_nodes);
+    g_assert_cmpuint (list_node->height, ==, 1 + sample->height);
+  }
+}
+
+static void
+test_diff_between_made_trees (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", NULL };
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+  g_autoptr(AtomrViewTemplate) template = template_or_fail (sample, slots);
+  const char *before_strings[] = { "3", "three" };
+  const char *after_strings[] = { "3", "three !!!" };
+  g_autoptr(AtomrViewNode) before = atomr_view_template_make_strings (template, "3", before_strings, 2, NULL);
+  g_autoptr(AtomrViewNode) after = atomr_view_template_make_strings (template, "3", after_strings, 2, NULL);
+  g_autoptr(AtomrViewScene) before_scene = atomr_view_scene_new (before);
+  g_autoptr(AtomrViewScene) after_scene = atomr_view_scene_new (after);
+  g_autoptr(GPtrArray) patches = atomr_view_scene_diff (before_scene, after_scene);
+  AtomrViewPatch *patch;
+  gsize path_length;
+  const guint *path;
+
+  g_assert_cmpuint (patches->len, ==, 1);
+  patch = g_ptr_array_index (patches, 0);
+  path = atomr_view_patch_get_path (patch, &path_length);
+  g_assert_cmpint (atomr_view_patch_get_op (patch), ==, ATOMR_VIEW_PATCH_OP_SET_PROP);
+  g_assert_cmpuint (path_length, ==, 1);
+  g_assert_cmpuint (path[0], ==, 1);
+  g_assert_cmpstr (atomr_view_patch_get_name (patch), ==, "text");
+  g_assert_cmpstr (g_variant_get_string (atomr_view_patch_get_value (patch), NULL), ==, "three !!!");
+}
+
+static void
+assert_template_refused (AtomrViewNode      *sample,
+                         const char * const *slots,
+                         const char         *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewTemplate) template = atomr_view_template_new (sample, slots, &error);
+
+  g_assert_null (template);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, message_part);
+}
+
+static void
+test_refuses_bad_slots (void)
+{
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+  g_autoptr(AtomrViewNodeBuilder) custom = atomr_view_node_builder_new ("my-widget");
+  g_autoptr(AtomrViewNode) custom_node = end_or_fail (custom);
+
+  assert_template_refused (sample, (const char *[]) { "x/text", NULL },
+                           "slots[0]: “x” is not a child index in “x/text”");
+  assert_template_refused (sample, (const char *[]) { "0/text", "-1/text", NULL },
+                           "slots[1]: “-1” is not a child index");
+  assert_template_refused (sample, (const char *[]) { "5/text", NULL },
+                           "slots[0]: “5/text”: the node at path [] of the sample has 3 children, none at 5");
+  assert_template_refused (sample, (const char *[]) { "2/0/text", NULL },
+                           "the node at path [2] of the sample has 0 children, none at 0");
+  assert_template_refused (sample, (const char *[]) { "0/Not a name", NULL }, "slots[0]");
+  assert_template_refused (sample, (const char *[]) { "", NULL }, "slots[0]");
+  assert_template_refused (sample, (const char *[]) { "1/text", "0/text", "1/text", NULL },
+                           "slots[2]: “1/text” is the same slot as slots[0]");
+  assert_template_refused (custom_node, (const char *[]) { "colour", NULL },
+                           "the sample has no prop “colour” there to give the slot its type, "
+                           "and the vocabulary does not give the kind “my-widget” one");
+}
+
+static void
+assert_make_refused (AtomrViewTemplate *template,
+                     const char        *key,
+                     GVariant * const  *values,
+                     guint              n_values,
+                     gint               code,
+                     const char        *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewNode) node = atomr_view_template_make (template, key, values, n_values, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, message_part);
+}
+
+static void
+assert_make_strings_refused (AtomrViewTemplate  *template,
+                             const char * const *strings,
+                             guint               n_strings,
+                             gint                code,
+                             const char         *message_part)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewNode) node = atomr_view_template_make_strings (template, "k", strings, n_strings, &error);
+
+  g_assert_null (node);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, code);
+  if (strstr (error->message, message_part) == NULL)
+    g_error ("“%s” does not say “%s”", error->message, message_part);
+}
+
+static void
+test_refuses_bad_values (void)
+{
+  static const char * const slots[] = { "1/text", "css-classes", NULL };
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+  g_autoptr(AtomrViewTemplate) template = template_or_fail (sample, slots);
+  g_autoptr(AtomrViewNodeBuilder) slider = atomr_view_node_builder_new (ATOMR_VIEW_KIND_SLIDER);
+  g_autoptr(AtomrViewNode) slider_node = NULL;
+  g_autoptr(AtomrViewTemplate) numbers = NULL;
+
+  /* Floating values are taken whether or not the tree is made (ASan sees a leak otherwise). */
+  assert_make_refused (template, "k", (GVariant *[]) { g_variant_new_string ("a") }, 1,
+                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "the template has 2 slots, and 1 values were given");
+  assert_make_refused (template, "k", (GVariant *[]) { g_variant_new_int32 (3), g_variant_new_string ("a") }, 2,
+                       ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE,
+                       "values[0]: the slot “1/text” takes values of type “s”, not “i”");
+  assert_make_refused (template, "k", (GVariant *[]) { NULL, g_variant_new_string ("danger") }, 2,
+                       ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE,
+                       "values[1]: the slot “css-classes” takes values of type “as”, not “s”");
+  assert_make_refused (template, "", (GVariant *[]) { g_variant_new_string ("a"), NULL }, 2,
+                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "key");
+
+  atomr_view_node_builder_set_double (slider, ATOMR_VIEW_PROP_VALUE, 1.0);
+  slider_node = end_or_fail (slider);
+  numbers = template_or_fail (slider_node, (const char *[]) { "value", NULL });
+  assert_make_refused (numbers, NULL, (GVariant *[]) { g_variant_new_double (NAN) }, 1,
+                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "values[0]: the value holds NaN");
+
+  assert_make_strings_refused (template, (const char *[]) { "a", "danger" }, 2,
+                               ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE,
+                               "strings[1]: the slot “css-classes” takes values of type “as”, not strings");
+  assert_make_strings_refused (template, (const char *[]) { "caf\xc3", NULL }, 2,
+                               ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
+                               "strings[0]: the string for the slot “1/text” is not UTF-8 text");
+  assert_make_strings_refused (template, (const char *[]) { "a" }, 1,
+                               ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "the template has 2 slots, and 1 values were given");
+}
+
+/* More props and children than make() keeps on its stack. */
+static void
+test_wide_nodes (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) wide = atomr_view_node_builder_new ("my-widget");
+  g_autoptr(AtomrViewNodeBuilder) expected_builder = NULL;
+  g_autoptr(AtomrViewNode) sample = NULL;
+  g_autoptr(AtomrViewNode) made = NULL;
+  g_autoptr(AtomrViewNode) expected = NULL;
+  g_autoptr(AtomrViewTemplate) template = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *strings[] = { "first", "last" };
+
+  for (guint i = 0; i < 20; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("prop-%02u", i);
+      g_autoptr(AtomrViewNodeBuilder) child = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+      g_autoptr(AtomrViewNode) child_node = NULL;
+
+      atomr_view_node_builder_set_int (wide, name, (gint32) i);
+      atomr_view_node_builder_set_string (child, ATOMR_VIEW_PROP_TEXT, name);
+      child_node = end_or_fail (child);
+      atomr_view_node_builder_add_child (wide, child_node);
+    }
+  atomr_view_node_builder_set_string (wide, "title", "sample");
+  sample = end_or_fail (wide);
+  template = template_or_fail (sample, (const char *[]) { "title", "19/text", NULL });
+  made = atomr_view_template_make_strings (template, NULL, strings, 2, &error);
+  g_assert_no_error (error);
+
+  expected_builder = atomr_view_node_builder_new_from_node (sample);
+  atomr_view_node_builder_set_string (expected_builder, "title", "first");
+  {
+    g_autoptr(AtomrViewNodeBuilder) last = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+    g_autoptr(AtomrViewNode) last_node = NULL;
+
+    atomr_view_node_builder_set_string (last, ATOMR_VIEW_PROP_TEXT, "last");
+    last_node = end_or_fail (last);
+    atomr_view_node_builder_set_child (expected_builder, 19, last_node);
+  }
+  expected = end_or_fail (expected_builder);
+  g_assert_true (atomr_view_node_equal (made, expected));
+  g_assert_true (atomr_view_node_get_child (made, 18) == atomr_view_node_get_child (sample, 18));
+}
+
+typedef struct
+{
+  AtomrViewTemplate *template;
+  GPtrArray         *rows;
+} MakeRows;
+
+static gpointer
+make_rows_thread (gpointer data)
+{
+  MakeRows *job = data;
+
+  for (guint i = 0; i < 500; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      const char *strings[] = { id, "label" };
+
+      g_ptr_array_add (job->rows, atomr_view_template_make_strings (job->template, id, strings, 2, NULL));
+    }
+  return NULL;
+}
+
+/* One template, trees made from it on several threads at once, and dropped on another. */
+static void
+test_shared_between_threads (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", NULL };
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+  AtomrViewTemplate *template = template_or_fail (sample, slots);
+  MakeRows jobs[3];
+  GThread *threads[G_N_ELEMENTS (jobs)];
+
+  for (guint t = 0; t < G_N_ELEMENTS (jobs); t++)
+    {
+      jobs[t].template = template;
+      jobs[t].rows = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_node_unref);
+      threads[t] = g_thread_new ("make", make_rows_thread, &jobs[t]);
+    }
+  for (guint t = 0; t < G_N_ELEMENTS (jobs); t++)
+    g_thread_join (threads[t]);
+  /* The trees outlive the template. */
+  atomr_view_template_unref (template);
+  for (guint t = 0; t < G_N_ELEMENTS (jobs); t++)
+    {
+      g_assert_cmpuint (jobs[t].rows->len, ==, 500);
+      for (guint i = 0; i < jobs[t].rows->len; i++)
+        {
+          g_autofree char *id = g_strdup_printf ("%u", i);
+          g_autoptr(AtomrViewNode) expected = built_row (id, id, "label", FALSE, button);
+
+          g_assert_true (atomr_view_node_equal (g_ptr_array_index (jobs[t].rows, i), expected));
+        }
+      g_ptr_array_unref (jobs[t].rows);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+
+  g_test_add_func ("/AtomrView/Template/makes-what-a-builder-builds", test_makes_what_a_builder_builds);
+  g_test_add_func ("/AtomrView/Template/diff-between-made-trees", test_diff_between_made_trees);
+  g_test_add_func ("/AtomrView/Template/refuses-bad-slots", test_refuses_bad_slots);
+  g_test_add_func ("/AtomrView/Template/refuses-bad-values", test_refuses_bad_values);
+  g_test_add_func ("/AtomrView/Template/wide-nodes", test_wide_nodes);
+  g_test_add_func ("/AtomrView/Template/shared-between-threads", test_shared_between_threads);
+
+  return g_test_run ();
+}
