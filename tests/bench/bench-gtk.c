@@ -116,48 +116,32 @@ row_free (Row *row)
   g_free (row);
 }
 
-/* The delete button is the same in every row: one node, shared by all
- * (nodes are immutable; the GTK backend still makes a button per row shown). */
+/* A row: a box of its id, its label and a delete button. The delete button
+ * is the same in every row: one node, shared by all (nodes are immutable;
+ * the GTK backend still makes a button per row shown). */
 static AtomrViewNode *
-remove_button_node (void)
+row_sample (gboolean selected)
 {
   g_autoptr(AtomrViewNodeBuilder) remove = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
-
-  atomr_view_node_builder_set_string (remove, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
-  return atomr_view_node_builder_end (remove, NULL);
-}
-
-static AtomrViewNode *
-row_node (Row           *row,
-          AtomrViewNode *remove_node)
-{
-  g_autoptr(AtomrViewNodeBuilder) box = NULL;
-  g_autoptr(AtomrViewNodeBuilder) id = NULL;
-  g_autoptr(AtomrViewNodeBuilder) label = NULL;
+  g_autoptr(AtomrViewNodeBuilder) id = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) remove_node = NULL;
   g_autoptr(AtomrViewNode) id_node = NULL;
   g_autoptr(AtomrViewNode) label_node = NULL;
-  char id_text[16];
 
-  if (row->node != NULL)
-    return row->node;
-
-  id = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-  g_snprintf (id_text, sizeof id_text, "%u", row->id);
-  atomr_view_node_builder_set_string (id, ATOMR_VIEW_PROP_TEXT, id_text);
+  atomr_view_node_builder_set_string (remove, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
+  remove_node = atomr_view_node_builder_end (remove, NULL);
+  atomr_view_node_builder_set_string (id, ATOMR_VIEW_PROP_TEXT, "");
   id_node = atomr_view_node_builder_end (id, NULL);
-
-  label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-  atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, row->label);
+  atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, "");
   atomr_view_node_builder_set_boolean (label, ATOMR_VIEW_PROP_HEXPAND, TRUE);
   atomr_view_node_builder_set_double (label, "xalign", 0.0);
   label_node = atomr_view_node_builder_end (label, NULL);
 
-  box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  /* The id is unique: it is the row's key as it is. */
-  atomr_view_node_builder_set_key (box, id_text);
   atomr_view_node_builder_set_string (box, ATOMR_VIEW_PROP_ORIENTATION, "horizontal");
   atomr_view_node_builder_set_int (box, ATOMR_VIEW_PROP_SPACING, 12);
-  if (row->selected)
+  if (selected)
     {
       const char *classes[] = { "danger", NULL };
 
@@ -166,7 +150,59 @@ row_node (Row           *row,
   atomr_view_node_builder_add_child (box, id_node);
   atomr_view_node_builder_add_child (box, label_node);
   atomr_view_node_builder_add_child (box, remove_node);
-  row->node = atomr_view_node_builder_end (box, NULL);
+  return atomr_view_node_builder_end (box, NULL);
+}
+
+/* Rows are made from a template of that sample whose holes are the two
+ * texts: one for rows that are selected and one for the others. */
+typedef struct
+{
+  AtomrViewTemplate *plain;
+  AtomrViewTemplate *selected;
+} RowTemplates;
+
+static AtomrViewTemplate *
+row_template (gboolean selected)
+{
+  static const char * const slots[] = { "0/text", "1/text", NULL };
+  g_autoptr(AtomrViewNode) sample = row_sample (selected);
+  g_autoptr(GError) error = NULL;
+  AtomrViewTemplate *template = atomr_view_template_new (sample, slots, &error);
+
+  g_assert_no_error (error);
+  return template;
+}
+
+static void
+row_templates_init (RowTemplates *templates)
+{
+  templates->plain = row_template (FALSE);
+  templates->selected = row_template (TRUE);
+}
+
+static void
+row_templates_clear (RowTemplates *templates)
+{
+  g_clear_pointer (&templates->plain, atomr_view_template_unref);
+  g_clear_pointer (&templates->selected, atomr_view_template_unref);
+}
+
+static AtomrViewNode *
+row_node (Row          *row,
+          RowTemplates *templates)
+{
+  char id_text[16];
+  const char *texts[2];
+
+  if (row->node != NULL)
+    return row->node;
+
+  g_snprintf (id_text, sizeof id_text, "%u", row->id);
+  texts[0] = id_text;
+  texts[1] = row->label;
+  /* The id is unique: it is the row's key as it is. */
+  row->node = atomr_view_template_make_strings (row->selected ? templates->selected : templates->plain,
+                                                id_text, texts, G_N_ELEMENTS (texts), NULL);
   g_assert (row->node != NULL);
   return row->node;
 }
@@ -184,7 +220,7 @@ struct _BenchTable
 {
   AtomrViewWindowActor  parent_instance;
   GPtrArray            *rows;       /* Row */
-  AtomrViewNode        *remove;     /* every row's delete button */
+  RowTemplates          templates;
   AtomrViewNode        *list;       /* the last list rendered, or NULL when rows came, went or moved since */
   guint                 next_id;
   Row                  *selected;
@@ -204,7 +240,7 @@ bench_table_render (AtomrViewWindowActor *actor)
       list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
       atomr_view_node_builder_set_key (list, "rows");
       for (guint i = 0; i < self->rows->len; i++)
-        atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i), self->remove));
+        atomr_view_node_builder_add_child (list, row_node (g_ptr_array_index (self->rows, i), &self->templates));
     }
   else
     {
@@ -216,7 +252,7 @@ bench_table_render (AtomrViewWindowActor *actor)
           Row *row = g_ptr_array_index (self->rows, i);
 
           if (row->node == NULL)
-            atomr_view_node_builder_set_child (list, i, row_node (row, self->remove));
+            atomr_view_node_builder_set_child (list, i, row_node (row, &self->templates));
         }
       atomr_view_node_unref (self->list);
     }
@@ -333,7 +369,7 @@ bench_table_finalize (GObject *object)
   BenchTable *self = BENCH_TABLE (object);
 
   g_ptr_array_unref (self->rows);
-  atomr_view_node_unref (self->remove);
+  row_templates_clear (&self->templates);
   g_clear_pointer (&self->list, atomr_view_node_unref);
 
   G_OBJECT_CLASS (bench_table_parent_class)->finalize (object);
@@ -351,7 +387,7 @@ static void
 bench_table_init (BenchTable *self)
 {
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) row_free);
-  self->remove = remove_button_node ();
+  row_templates_init (&self->templates);
   self->next_id = 1;
 }
 
