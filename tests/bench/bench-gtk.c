@@ -102,7 +102,7 @@ static const Step steps[] = {
 
 typedef struct
 {
-  guint          id;
+  char           id[12];     /* the record's id, as text: also the row's key */
   char          *label;
   gboolean       selected;
   AtomrViewNode *node;       /* made from the fields above; rows that do not change keep theirs */
@@ -191,18 +191,16 @@ static AtomrViewNode *
 row_node (Row          *row,
           RowTemplates *templates)
 {
-  char id_text[16];
   const char *texts[2];
 
   if (row->node != NULL)
     return row->node;
 
-  g_snprintf (id_text, sizeof id_text, "%u", row->id);
-  texts[0] = id_text;
+  texts[0] = row->id;
   texts[1] = row->label;
   /* The id is unique: it is the row's key as it is. */
   row->node = atomr_view_template_make_strings (row->selected ? templates->selected : templates->plain,
-                                                id_text, texts, G_N_ELEMENTS (texts), NULL);
+                                                row->id, texts, G_N_ELEMENTS (texts), NULL);
   g_assert (row->node != NULL);
   return row->node;
 }
@@ -267,7 +265,7 @@ new_row (BenchTable *self,
 {
   Row *row = g_new0 (Row, 1);
 
-  row->id = self->next_id++;
+  g_snprintf (row->id, sizeof row->id, "%u", self->next_id++);
   row->label = bench_random_label (rand);
   return row;
 }
