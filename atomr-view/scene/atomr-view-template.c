@@ -155,8 +155,13 @@ parse_slot (const char  *path,
         }
       slot->indices[i] = (guint) number;
     }
-  if (!atomr_view_prop_name_validate (parts[n_parts - 1], place, error))
-    return FALSE;
+  if (!atomr_view_prop_name_validate (parts[n_parts - 1], NULL, NULL))
+    {
+      g_autofree char *named = g_strdup_printf ("%s: “%s”", place, path);
+
+      atomr_view_prop_name_validate (parts[n_parts - 1], named, error);
+      return FALSE;
+    }
   slot->name = atomr_view_intern (parts[n_parts - 1]);
   return TRUE;
 }
@@ -223,7 +228,8 @@ add_part (AtomrViewTemplate *self,
   g_autoptr(GArray) props = g_array_new (FALSE, FALSE, sizeof (PartProp));
   g_autofree guint *below = g_new (guint, MAX (n_which, 1));
   guint index = parts->len;
-  Part part = { node->kind, g_strdup (node->key), NULL, 0, node->n_children, NULL, NULL };
+  /* The root's key comes from make(). */
+  Part part = { node->kind, depth > 0 ? g_strdup (node->key) : NULL, NULL, 0, node->n_children, NULL, NULL };
 
   /* Reserved now, filled last: the children's parts come after it. */
   g_array_set_size (parts, parts->len + 1);
@@ -477,9 +483,11 @@ make_part (const AtomrViewTemplate *self,
   return node;
 }
 
+/* @what: "values" or "strings", the place of a wrong count. */
 static gboolean
 check_count (AtomrViewTemplate  *self,
              const char         *key,
+             const char         *what,
              guint               n_values,
              GError            **error)
 {
@@ -487,12 +495,12 @@ check_count (AtomrViewTemplate  *self,
     return FALSE;
   if (n_values == self->n_slots)
     return TRUE;
-  g_set_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
-               g_dngettext (GETTEXT_PACKAGE,
-                            "the template has %u slot, and %u values were given",
-                            "the template has %u slots, and %u values were given",
-                            self->n_slots),
-               self->n_slots, n_values);
+  atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, what,
+                           g_dngettext (GETTEXT_PACKAGE,
+                                        "the template has %u slot, not %u",
+                                        "the template has %u slots, not %u",
+                                        self->n_slots),
+                           self->n_slots, n_values);
   return FALSE;
 }
 
@@ -534,7 +542,7 @@ atomr_view_template_make (AtomrViewTemplate  *self,
   g_return_val_if_fail (values != NULL || n_values == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_count (self, key, n_values, error))
+  if (!check_count (self, key, "values", n_values, error))
     {
       /* Floating references are the caller's to give away either way. */
       for (guint i = 0; i < n_values; i++)
@@ -631,7 +639,7 @@ atomr_view_template_make_strings (AtomrViewTemplate  *self,
   g_return_val_if_fail (strings != NULL || n_strings == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_count (self, key, n_strings, error))
+  if (!check_count (self, key, "strings", n_strings, error))
     return NULL;
 
   fill = self->n_slots <= STACK_SIZE ? stack_fill : g_new (AtomrViewProp, self->n_slots);

@@ -210,8 +210,11 @@ test_refuses_bad_slots (void)
                            "slots[0]: “5/text”: the node at path [] of the sample has 3 children, none at 5");
   assert_template_refused (sample, (const char *[]) { "2/0/text", NULL },
                            "the node at path [2] of the sample has 0 children, none at 0");
-  assert_template_refused (sample, (const char *[]) { "0/Not a name", NULL }, "slots[0]");
-  assert_template_refused (sample, (const char *[]) { "", NULL }, "slots[0]");
+  assert_template_refused (sample, (const char *[]) { "0/Not a name", NULL },
+                           "slots[0]: “0/Not a name”: “Not a name” is not a valid prop name");
+  assert_template_refused (sample, (const char *[]) { "0/", NULL },
+                           "slots[0]: “0/”: “” is not a valid prop name");
+  assert_template_refused (sample, (const char *[]) { "", NULL }, "slots[0]: “” is not a valid prop name");
   assert_template_refused (sample, (const char *[]) { "1/text", "0/text", "1/text", NULL },
                            "slots[2]: “1/text” is the same slot as slots[0]");
   assert_template_refused (custom_node, (const char *[]) { "colour", NULL },
@@ -265,7 +268,9 @@ test_refuses_bad_values (void)
 
   /* Floating values are taken whether or not the tree is made (ASan sees a leak otherwise). */
   assert_make_refused (template, "k", (GVariant *[]) { g_variant_new_string ("a") }, 1,
-                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "the template has 2 slots, and 1 values were given");
+                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "values: the template has 2 slots, not 1");
+  assert_make_refused (template, "k", (GVariant *[]) { NULL, NULL, g_variant_new_string ("a") }, 3,
+                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "values: the template has 2 slots, not 3");
   assert_make_refused (template, "k", (GVariant *[]) { g_variant_new_int32 (3), g_variant_new_string ("a") }, 2,
                        ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE,
                        "values[0]: the slot “1/text” takes values of type “s”, not “i”");
@@ -273,7 +278,7 @@ test_refuses_bad_values (void)
                        ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE,
                        "values[1]: the slot “css-classes” takes values of type “as”, not “s”");
   assert_make_refused (template, "", (GVariant *[]) { g_variant_new_string ("a"), NULL }, 2,
-                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "key");
+                       ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "key: a key must not be empty");
 
   atomr_view_node_builder_set_double (slider, ATOMR_VIEW_PROP_VALUE, 1.0);
   slider_node = end_or_fail (slider);
@@ -288,7 +293,80 @@ test_refuses_bad_values (void)
                                ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE,
                                "strings[0]: the string for the slot “1/text” is not UTF-8 text");
   assert_make_strings_refused (template, (const char *[]) { "a" }, 1,
-                               ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "the template has 2 slots, and 1 values were given");
+                               ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE, "strings: the template has 2 slots, not 1");
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(AtomrViewNode) node =
+      atomr_view_template_make_strings (template, "", (const char *[]) { "a", NULL }, 2, &error);
+
+    g_assert_null (node);
+    g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_INVALID_VALUE);
+    g_assert_cmpstr (error->message, ==, "key: a key must not be empty");
+  }
+
+  /* A value nested deeper than nodes take. */
+  {
+    g_autoptr(AtomrViewNodeBuilder) custom = atomr_view_node_builder_new ("my-widget");
+    g_autoptr(AtomrViewNode) custom_node = NULL;
+    g_autoptr(AtomrViewTemplate) nested = NULL;
+    GVariant *deep = g_variant_new_int32 (1);
+
+    atomr_view_node_builder_set_prop (custom, "data", g_variant_new_variant (g_variant_new_int32 (0)));
+    custom_node = end_or_fail (custom);
+    nested = template_or_fail (custom_node, (const char *[]) { "data", NULL });
+    for (guint i = 0; i < ATOMR_VIEW_SCENE_MAX_VALUE_DEPTH + 1; i++)
+      deep = g_variant_new_variant (deep);
+    assert_make_refused (nested, NULL, (GVariant *[]) { deep }, 1,
+                         ATOMR_VIEW_SCENE_ERROR_TOO_DEEP, "values[0]: the value nests deeper than");
+  }
+}
+
+/* Values the caller keeps are still the caller's after make(), made or
+ * refused; a value not in normal form is stored in normal form; a slot
+ * whose sample holds a string GVariant takes text from make_strings(). */
+static void
+test_values_kept_and_normalised (void)
+{
+  static const char * const slots[] = { "text", NULL };
+  g_autoptr(AtomrViewNodeBuilder) sample_builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNode) sample = NULL;
+  g_autoptr(AtomrViewTemplate) template = NULL;
+  g_autoptr(GVariant) kept = g_variant_ref_sink (g_variant_new_string ("kept"));
+  g_autoptr(GVariant) wrong = g_variant_ref_sink (g_variant_new_int32 (1));
+  g_autoptr(GVariant) not_normal = NULL;
+  g_autoptr(AtomrViewNode) made = NULL;
+  g_autoptr(AtomrViewNode) normalised = NULL;
+  g_autoptr(AtomrViewNode) from_text = NULL;
+  g_autoptr(AtomrViewNode) sample_kept = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char bad_string[] = { 'a', '\xff', '\0' };
+
+  atomr_view_node_builder_set_prop (sample_builder, ATOMR_VIEW_PROP_TEXT, g_variant_new_string ("from the sample"));
+  sample = end_or_fail (sample_builder);
+  template = template_or_fail (sample, slots);
+
+  made = atomr_view_template_make (template, "a", &kept, 1, &error);
+  g_assert_no_error (error);
+  assert_make_refused (template, "b", &wrong, 1, ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE, "values[0]");
+  /* Both still ours, and the node holds its own reference. */
+  g_clear_pointer (&kept, g_variant_unref);
+  g_assert_cmpint (g_variant_get_int32 (wrong), ==, 1);
+  g_assert_cmpstr (atomr_view_node_get_prop_string (made, 0), ==, "kept");
+
+  not_normal = g_variant_ref_sink (g_variant_new_from_data (G_VARIANT_TYPE_STRING, bad_string, sizeof bad_string,
+                                                            FALSE, NULL, NULL));
+  g_assert_false (g_variant_is_normal_form (not_normal));
+  normalised = atomr_view_template_make (template, NULL, &not_normal, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_variant_is_normal_form (atomr_view_node_get_prop_value (normalised, 0)));
+
+  from_text = atomr_view_template_make_strings (template, NULL, (const char *[]) { "as text" }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (from_text->props[0].text, ==, "as text");
+  g_assert_null (from_text->props[0].value);
+  sample_kept = atomr_view_template_make_strings (template, NULL, (const char *[]) { NULL }, 1, &error);
+  g_assert_no_error (error);
+  g_assert_true (atomr_view_node_equal (sample_kept, sample));
 }
 
 /* More props and children than make() keeps on its stack. */
@@ -351,8 +429,16 @@ make_rows_thread (gpointer data)
     {
       g_autofree char *id = g_strdup_printf ("%u", i);
       const char *strings[] = { id, "label" };
+      GVariant *values[] = { g_variant_new_string (id), g_variant_new_string ("label") };
 
-      g_ptr_array_add (job->rows, atomr_view_template_make_strings (job->template, id, strings, 2, NULL));
+      /* Half from strings, half from values: the same trees. */
+      if (i % 2 == 0)
+        g_ptr_array_add (job->rows, atomr_view_template_make_strings (job->template, id, strings, 2, NULL));
+      else
+        g_ptr_array_add (job->rows, atomr_view_template_make (job->template, id, values, 2, NULL));
+      if (i % 2 == 0)
+        for (guint v = 0; v < G_N_ELEMENTS (values); v++)
+          g_variant_unref (g_variant_ref_sink (values[v]));
     }
   return NULL;
 }
@@ -402,6 +488,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Template/diff-between-made-trees", test_diff_between_made_trees);
   g_test_add_func ("/AtomrView/Template/refuses-bad-slots", test_refuses_bad_slots);
   g_test_add_func ("/AtomrView/Template/refuses-bad-values", test_refuses_bad_values);
+  g_test_add_func ("/AtomrView/Template/values-kept-and-normalised", test_values_kept_and_normalised);
   g_test_add_func ("/AtomrView/Template/wide-nodes", test_wide_nodes);
   g_test_add_func ("/AtomrView/Template/shared-between-threads", test_shared_between_threads);
 
