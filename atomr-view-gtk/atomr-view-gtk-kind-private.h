@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
+#include "atomr-view-gtk-row-model-private.h"
 #include "atomr-view-gtk-tree-private.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,6 @@ void                    atomr_view_gtk_kind_remove_child (AtomrViewGtkMirror    
 /* The number of children changed (a region shows its placeholder when empty). */
 void                    atomr_view_gtk_kind_children_changed (AtomrViewGtkMirror  *parent);
 /* The model of a list's rows. */
-GListModel             *atomr_view_gtk_kind_get_rows     (AtomrViewGtkMirror      *list);
+AtomrViewGtkRowModel   *atomr_view_gtk_kind_get_rows     (AtomrViewGtkMirror      *list);
 
 G_END_DECLS

@@ -160,7 +160,7 @@ is_rows (AtomrViewGtkMirror *mirror)
 static AtomrViewGtkRowModel *
 rows_of (AtomrViewGtkMirror *list)
 {
-  AtomrViewGtkRowModel *model = ATOMR_VIEW_GTK_ROW_MODEL (atomr_view_gtk_kind_get_rows (list));
+  AtomrViewGtkRowModel *model = atomr_view_gtk_kind_get_rows (list);
 
   if (!g_ptr_array_find (list->tree->dirty_models, model, NULL))
     g_ptr_array_add (list->tree->dirty_models, g_object_ref (model));
