@@ -333,15 +333,7 @@ atomr_view_node_builder_set_prop (AtomrViewNodeBuilder *self,
         atomr_view_prop_value_validate (owned, place, &self->first_error);
       return;
     }
-  /* A value from untrusted bytes becomes trusted, so equality is cheap. */
-  if (!g_variant_is_normal_form (owned))
-    {
-      GVariant *normal = g_variant_get_normal_form (owned);
-
-      g_variant_unref (owned);
-      owned = normal;
-    }
-  put_prop (self, name, g_steal_pointer (&owned), NULL);
+  put_prop (self, name, atomr_view_prop_value_take_normal_form (g_steal_pointer (&owned)), NULL);
 }
 
 /* Sets @name to @value, a full reference in normal form that passed

@@ -29,5 +29,9 @@ gboolean atomr_view_double_is_valid        (double      number);
 gboolean atomr_view_prop_value_validate    (GVariant   *value,
                                             const char *place,
                                             GError    **error);
+/* Takes @value (a full reference) and gives it back in normal form, the
+ * same reference when it already is: a value from untrusted bytes becomes
+ * trusted, so comparing it is cheap. */
+GVariant *atomr_view_prop_value_take_normal_form (GVariant *value);
 
 G_END_DECLS

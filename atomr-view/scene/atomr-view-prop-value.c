@@ -211,3 +211,15 @@ atomr_view_prop_value_validate (GVariant   *value,
       g_assert_not_reached ();
     }
 }
+
+GVariant *
+atomr_view_prop_value_take_normal_form (GVariant *value)
+{
+  GVariant *normal;
+
+  if (g_variant_is_normal_form (value))
+    return value;
+  normal = g_variant_get_normal_form (value);
+  g_variant_unref (value);
+  return normal;
+}

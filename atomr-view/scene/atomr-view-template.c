@@ -536,7 +536,6 @@ atomr_view_template_make (AtomrViewTemplate  *self,
   AtomrViewProp stack_fill[STACK_SIZE];
   AtomrViewProp *fill;
   AtomrViewNode *node = NULL;
-  guint n_taken = 0;
 
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (values != NULL || n_values == 0, NULL);
@@ -551,50 +550,40 @@ atomr_view_template_make (AtomrViewTemplate  *self,
       return NULL;
     }
 
+  /* Every value taken first, so that every way out drops them all. */
   fill = self->n_slots <= STACK_SIZE ? stack_fill : g_new (AtomrViewProp, self->n_slots);
-  for (; n_taken < self->n_slots; n_taken++)
+  for (guint i = 0; i < self->n_slots; i++)
+    fill[i] = (AtomrViewProp) { self->slots[i].name, values[i] != NULL ? g_variant_ref_sink (values[i]) : NULL, NULL };
+
+  for (guint i = 0; i < self->n_slots; i++)
     {
-      const Slot *slot = &self->slots[n_taken];
-      GVariant *value = values[n_taken];
+      const Slot *slot = &self->slots[i];
+      g_autofree char *place = NULL;
 
-      fill[n_taken] = (AtomrViewProp) { slot->name, NULL, NULL };
-      if (value == NULL)
+      if (fill[i].value == NULL)
         continue;
-      value = g_variant_ref_sink (value);
-      fill[n_taken].value = value;
-      if (strcmp (g_variant_get_type_string (value), slot->type) != 0)
+      if (strcmp (g_variant_get_type_string (fill[i].value), slot->type) != 0)
         {
-          g_autofree char *place = g_strdup_printf ("values[%u]", n_taken);
-
+          place = g_strdup_printf ("values[%u]", i);
           atomr_view_set_error_at (error, ATOMR_VIEW_SCENE_ERROR_WRONG_TYPE, place,
                                    _("the slot “%s” takes values of type “%s”, not “%s”"),
-                                   slot->path, slot->type, g_variant_get_type_string (value));
-          n_taken++;
+                                   slot->path, slot->type, g_variant_get_type_string (fill[i].value));
           goto out;
         }
-      if (!atomr_view_prop_value_validate (value, NULL, NULL))
+      /* The place is formatted only for an error: rows are made by the thousand. */
+      if (!atomr_view_prop_value_validate (fill[i].value, NULL, NULL))
         {
-          g_autofree char *place = g_strdup_printf ("values[%u]", n_taken);
-
-          atomr_view_prop_value_validate (value, place, error);
-          n_taken++;
+          place = g_strdup_printf ("values[%u]", i);
+          atomr_view_prop_value_validate (fill[i].value, place, error);
           goto out;
         }
-      /* A value from untrusted bytes becomes trusted, so equality is cheap. */
-      if (!g_variant_is_normal_form (value))
-        {
-          fill[n_taken].value = g_variant_get_normal_form (value);
-          g_variant_unref (value);
-        }
+      fill[i].value = atomr_view_prop_value_take_normal_form (fill[i].value);
     }
   node = make_part (self, 0, key, fill);
 
 out:
-  for (guint i = 0; i < n_taken; i++)
+  for (guint i = 0; i < self->n_slots; i++)
     g_clear_pointer (&fill[i].value, g_variant_unref);
-  for (guint i = n_taken; i < n_values; i++)
-    if (values[i] != NULL)
-      g_variant_unref (g_variant_ref_sink (values[i]));
   if (fill != stack_fill)
     g_free (fill);
   return node;
