@@ -20,6 +20,11 @@ typedef enum
 const AtomrViewGtkKind *atomr_view_gtk_kind_lookup       (const char              *name,
                                                           GError                 **error);
 AtomrViewGtkChildren    atomr_view_gtk_kind_get_children (const AtomrViewGtkKind  *kind);
+/* Checks the prop at @index of @node, and its value. */
+gboolean                atomr_view_gtk_kind_check_prop   (const AtomrViewGtkKind  *kind,
+                                                          AtomrViewNode           *node,
+                                                          guint                    index,
+                                                          GError                 **error);
 /* Checks a node's props, their values, and its number of children. */
 gboolean                atomr_view_gtk_kind_check_node   (const AtomrViewGtkKind  *kind,
                                                           AtomrViewNode           *node,

@@ -1420,6 +1420,15 @@ check_prop (const AtomrViewGtkKind  *kind,
 }
 
 gboolean
+atomr_view_gtk_kind_check_prop (const AtomrViewGtkKind  *kind,
+                                AtomrViewNode           *node,
+                                guint                    index,
+                                GError                 **error)
+{
+  return check_prop (kind, node, index, error);
+}
+
+gboolean
 atomr_view_gtk_kind_check_node (const AtomrViewGtkKind  *kind,
                                 AtomrViewNode           *node,
                                 GError                 **error)

@@ -42,7 +42,7 @@ void              atomr_view_gtk_tree_free            (AtomrViewGtkTree     *tre
 GtkWidget        *atomr_view_gtk_tree_get_widget      (AtomrViewGtkTree     *tree);
 /* The node the tree shows at its root, NULL before the first build. */
 AtomrViewNode    *atomr_view_gtk_tree_get_node        (AtomrViewGtkTree     *tree);
-/* Checks every node under @root that the tree does not already show:
+/* Checks every node under @root that has not passed before (shown or not):
  * kinds, props, values and numbers of children. Touches no widget. */
 gboolean          atomr_view_gtk_tree_check           (AtomrViewGtkTree     *tree,
                                                        AtomrViewNode        *root,

@@ -16,14 +16,12 @@
  * move moves the widget it already has. Rendering goes in three steps:
  * check the nodes that are new (kinds, props, values), without touching a
  * widget; apply the patches; then let each mirror point at its node of the
- * new scene. The tree counts the nodes its mirrors show, so the check skips
- * every subtree that is already on screen. */
+ * new scene. A node that passed the check is marked (nodes never change),
+ * so the check skips every subtree that passed before, on screen or not. */
 
 struct _AtomrViewGtkTree
 {
   AtomrViewGtkMirror  *root;
-  GHashTable          *shown;          /* set of AtomrViewNode that at least one mirror shows */
-  GHashTable          *shown_more;     /* AtomrViewNode -> how many more mirrors show it (shared nodes) */
   guint                busy;           /* > 0 while we change widgets: their signals are not the user's */
   gboolean             patching;
   guint                epoch;          /* events reported so far */
@@ -40,37 +38,19 @@ static void mirror_free (AtomrViewGtkMirror *mirror);
 static void row_detach (AtomrViewGtkMirror *mirror);
 static void schedule_sweep (AtomrViewGtkTree *tree);
 
+/* The mark of a node whose subtree passed the check: 0 (nothing is ever
+ * marked) if the process ran out of marks. */
+static guint
+checked_mark (void)
+{
+  static gsize mark;
+
+  if (g_once_init_enter (&mark))
+    g_once_init_leave (&mark, atomr_view_node_allocate_mark () + 1);
+  return (guint) mark - 1;
+}
+
 /* -- mirrors ------------------------------------------------------------------ */
-
-/* Most nodes are shown once: one set operation each. A node shown by more
- * mirrors (a button every row shares) counts the others apart. */
-static void
-shown_add (AtomrViewGtkTree *tree,
-           AtomrViewNode    *node)
-{
-  guint more;
-
-  if (g_hash_table_add (tree->shown, node))
-    return;
-  more = GPOINTER_TO_UINT (g_hash_table_lookup (tree->shown_more, node));
-  g_hash_table_insert (tree->shown_more, node, GUINT_TO_POINTER (more + 1));
-}
-
-static void
-shown_remove (AtomrViewGtkTree *tree,
-              AtomrViewNode    *node)
-{
-  guint more = 0;
-
-  if (g_hash_table_size (tree->shown_more) > 0)
-    more = GPOINTER_TO_UINT (g_hash_table_lookup (tree->shown_more, node));
-  if (more == 0)
-    g_hash_table_remove (tree->shown, node);
-  else if (more == 1)
-    g_hash_table_remove (tree->shown_more, node);
-  else
-    g_hash_table_insert (tree->shown_more, node, GUINT_TO_POINTER (more - 1));
-}
 
 static AtomrViewGtkMirror *
 mirror_new (AtomrViewGtkTree   *tree,
@@ -85,7 +65,6 @@ mirror_new (AtomrViewGtkTree   *tree,
   mirror->kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), NULL);
   g_assert (mirror->kind != NULL);  /* checked before */
   mirror->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
-  shown_add (tree, node);
   return mirror;
 }
 
@@ -145,7 +124,6 @@ mirror_free (AtomrViewGtkMirror *mirror)
       atomr_view_gtk_row_forget (ATOMR_VIEW_GTK_ROW (mirror->row));
       g_clear_object (&mirror->row);
     }
-  shown_remove (mirror->tree, mirror->node);
   atomr_view_node_unref (mirror->node);
   g_ptr_array_unref (mirror->children);
   g_free (mirror);
@@ -175,8 +153,6 @@ atomr_view_gtk_tree_new (AtomrViewGtkEmitFunc emit,
 {
   AtomrViewGtkTree *tree = g_new0 (AtomrViewGtkTree, 1);
 
-  tree->shown = g_hash_table_new (NULL, NULL);
-  tree->shown_more = g_hash_table_new (NULL, NULL);
   tree->dirty_models = g_ptr_array_new_with_free_func (g_object_unref);
   tree->departed = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
   tree->deferred = g_hash_table_new_full (NULL, NULL, g_object_unref, NULL);
@@ -197,10 +173,6 @@ atomr_view_gtk_tree_free (AtomrViewGtkTree *tree)
   g_hash_table_unref (tree->parked);
   g_ptr_array_unref (tree->dirty_models);
   g_hash_table_unref (tree->deferred);
-  g_assert (g_hash_table_size (tree->shown) == 0);
-  g_assert (g_hash_table_size (tree->shown_more) == 0);
-  g_hash_table_unref (tree->shown);
-  g_hash_table_unref (tree->shown_more);
   g_free (tree);
 }
 
@@ -359,9 +331,88 @@ typedef struct
   GArray        *places;   /* Place, the bad node first */
 } Failure;
 
+static gboolean check_subtree (AtomrViewGtkTree   *tree,
+                               AtomrViewNode      *node,
+                               AtomrViewGtkMirror *here,
+                               guint               index,
+                               Failure            *failure);
+
+static void
+fail_at (Failure       *failure,
+         AtomrViewNode *node,
+         guint          index)
+{
+  Place place = { node, index };
+
+  failure->node = node;
+  failure->places = g_array_new (FALSE, FALSE, sizeof (Place));
+  g_array_append_val (failure->places, place);
+}
+
+/* Whether @template's sample passed, checking it now if it never was. */
+static gboolean
+sample_passes (AtomrViewGtkTree  *tree,
+               AtomrViewTemplate *template)
+{
+  Failure failure = { NULL, NULL, NULL };
+
+  if (check_subtree (tree, atomr_view_template_get_sample (template), NULL, 0, &failure))
+    return TRUE;
+  g_error_free (failure.error);
+  g_array_unref (failure.places);
+  return FALSE;
+}
+
+/* @node was made from @template, whose sample passed: it is the sample but
+ * for its key and its slots' props, so those props are all there is to
+ * check. Rows of a list are made by the thousand. */
+static gboolean
+check_slots (AtomrViewGtkTree  *tree,
+             AtomrViewNode     *node,
+             AtomrViewTemplate *template,
+             guint              index,
+             Failure           *failure)
+{
+  guint n_slots = atomr_view_template_get_n_slots (template);
+
+  for (guint slot = 0; slot < n_slots; slot++)
+    {
+      gsize depth;
+      const guint *path = atomr_view_template_get_slot_path (template, slot, &depth);
+      const char *name = atomr_view_template_get_slot_name (template, slot);
+      AtomrViewNode *part = node;
+      const AtomrViewGtkKind *kind;
+      guint n_props;
+
+      for (gsize i = 0; i < depth; i++)
+        part = atomr_view_node_get_child (part, path[i]);
+      kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (part), NULL);
+      g_assert (kind != NULL);  /* the sample's kind, which passed */
+      n_props = atomr_view_node_get_n_props (part);
+      for (guint p = 0; p < n_props; p++)
+        {
+          if (atomr_view_node_get_prop_name (part, p) != name)
+            continue;
+          if (atomr_view_gtk_kind_check_prop (kind, part, p, &failure->error))
+            break;
+          /* The places from the part up to @node. */
+          fail_at (failure, part, depth > 0 ? path[depth - 1] : index);
+          for (gsize up = depth; up > 0; up--)
+            {
+              Place place = { atomr_view_node_get_descendant (node, path, up - 1), up > 1 ? path[up - 2] : index };
+
+              g_array_append_val (failure->places, place);
+            }
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* @here: the mirror at the same place in the tree shown now, or NULL. A node
- * shown now passed before; the one at the same place is found without
- * hashing (a list with one row changed has its other rows where they were). */
+ * shown now passed before; the one at the same place is known without
+ * looking at the node (a list with one row changed has its other rows where
+ * they were). A node is marked once its whole subtree passed. */
 static gboolean
 check_subtree (AtomrViewGtkTree   *tree,
                AtomrViewNode      *node,
@@ -372,17 +423,25 @@ check_subtree (AtomrViewGtkTree   *tree,
   const AtomrViewGtkKind *kind;
   Place place = { node, index };
   AtomrViewNode * const *children;
+  AtomrViewTemplate *template;
   guint n;
 
-  if ((here != NULL && here->node == node) || g_hash_table_contains (tree->shown, node))
+  if ((here != NULL && here->node == node) || atomr_view_node_has_mark (node, checked_mark ()))
     return TRUE;
+
+  template = atomr_view_node_get_template (node);
+  if (template != NULL && sample_passes (tree, template))
+    {
+      if (!check_slots (tree, node, template, index, failure))
+        return FALSE;
+      atomr_view_node_add_mark (node, checked_mark ());
+      return TRUE;
+    }
 
   kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), &failure->error);
   if (kind == NULL || !atomr_view_gtk_kind_check_node (kind, node, &failure->error))
     {
-      failure->node = node;
-      failure->places = g_array_new (FALSE, FALSE, sizeof (Place));
-      g_array_append_val (failure->places, place);
+      fail_at (failure, node, index);
       return FALSE;
     }
   children = atomr_view_node_get_children (node, &n);
@@ -399,6 +458,7 @@ check_subtree (AtomrViewGtkTree   *tree,
           return FALSE;
         }
     }
+  atomr_view_node_add_mark (node, checked_mark ());
   return TRUE;
 }
 
@@ -623,10 +683,8 @@ sync_mirror (AtomrViewGtkMirror *mirror,
 
   if (mirror->node == node)
     return;
-  shown_remove (mirror->tree, mirror->node);
   atomr_view_node_unref (mirror->node);
   mirror->node = atomr_view_node_ref (node);
-  shown_add (mirror->tree, node);
   if (mirror->widget == NULL)
     return;  /* a row out of view: its widgets will be made from the new node */
 

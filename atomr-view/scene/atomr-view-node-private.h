@@ -6,6 +6,7 @@
 #include "atomr-view-node.h"
 #include "atomr-view-refcount-private.h"
 #include "atomr-view-scene-error.h"
+#include "atomr-view-template.h"
 
 G_BEGIN_DECLS
 
@@ -30,10 +31,12 @@ struct _AtomrViewNode
   guint             height;     /* levels of this subtree: 1 for a leaf */
   guint             n_nodes;    /* nodes of this subtree, itself included */
   guint             key_hash;   /* 0 when there is no key */
+  guint             marks;      /* backends' bits, set atomically; not part of the value */
   const char       *kind;       /* interned */
   const char       *key;        /* NULL or stored after the arrays */
   AtomrViewProp    *props;      /* sorted by name, names unique */
   AtomrViewNode   **children;
+  AtomrViewTemplate *template;  /* the template that made this tree, on its root; or NULL */
 };
 
 /* Clears a prop that owns its text (a builder's). */

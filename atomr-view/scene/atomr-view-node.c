@@ -124,6 +124,8 @@ atomr_view_node_new_take (const char          *kind,
   tail = (char *) (self + 1);
 
   atomr_view_ref_count_init (&self->ref_count);
+  self->marks = 0;
+  self->template = NULL;
   self->kind = kind;
   self->n_props = n_props;
   self->n_children = n_children;
@@ -426,6 +428,8 @@ atomr_view_node_unref (AtomrViewNode *self)
       g_variant_unref (self->props[i].value);
   for (guint i = 0; i < self->n_children; i++)
     atomr_view_node_unref (self->children[i]);
+  if (self->template != NULL)
+    atomr_view_template_unref (self->template);
   g_free (self);
 }
 
@@ -772,4 +776,86 @@ atomr_view_node_equal (AtomrViewNode *a,
     if (!atomr_view_node_equal (a->children[i], b->children[i]))
       return FALSE;
   return TRUE;
+}
+
+/* -- marks ----------------------------------------------------------------------- */
+
+#define N_MARKS 32
+
+static guint marks_taken;
+
+/**
+ * atomr_view_node_allocate_mark:
+ *
+ * Hands out a mark that no other caller in the process has.
+ *
+ * A mark is one bit a backend may set on nodes to remember something that
+ * follows from a node's value alone, and so stays true while the node lives:
+ * "this node passed my checks" spares checking it again when it comes back
+ * in the next scene. Marks are not part of the value: nodes that are equal
+ * may differ in marks, and marks are not compared, copied, hashed or
+ * serialised. A mark, once added, is never taken away.
+ *
+ * There are 32 marks. When all are taken this returns 0, a mark no node
+ * ever has and that [method@Node.add_mark] ignores: a backend that gets it
+ * simply remembers nothing.
+ *
+ * Returns: a mark from 1 to 32, or 0 when none is left
+ *
+ * Since: 0.1
+ */
+guint
+atomr_view_node_allocate_mark (void)
+{
+  guint taken = (guint) g_atomic_int_get (&marks_taken);
+
+  do
+    if (taken >= N_MARKS)
+      return 0;
+  while (!g_atomic_int_compare_and_exchange_full ((gint *) &marks_taken, (gint) taken, (gint) taken + 1,
+                                                  (gint *) &taken));
+  return taken + 1;
+}
+
+/**
+ * atomr_view_node_has_mark:
+ * @self: a node
+ * @mark: a mark from [func@Node.allocate_mark]
+ *
+ * Whether @mark was added to @self, from any thread.
+ *
+ * Returns: whether @self has @mark
+ *
+ * Since: 0.1
+ */
+gboolean
+atomr_view_node_has_mark (AtomrViewNode *self,
+                          guint          mark)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (mark <= N_MARKS, FALSE);
+
+  return mark != 0 && ((guint) g_atomic_int_get (&self->marks) & (1u << (mark - 1))) != 0;
+}
+
+/**
+ * atomr_view_node_add_mark:
+ * @self: a node
+ * @mark: a mark from [func@Node.allocate_mark]
+ *
+ * Adds @mark to @self. Nodes are shared between threads and never change:
+ * this is the one thing about a node that does, and it is done atomically,
+ * so any thread may add a mark to any node it holds.
+ *
+ * Since: 0.1
+ */
+void
+atomr_view_node_add_mark (AtomrViewNode *self,
+                          guint          mark)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (mark <= N_MARKS);
+
+  if (mark != 0)
+    g_atomic_int_or (&self->marks, 1u << (mark - 1));
 }

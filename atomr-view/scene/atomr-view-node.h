@@ -64,6 +64,15 @@ ATOMR_VIEW_AVAILABLE_IN_ALL
 gboolean       atomr_view_node_equal          (AtomrViewNode *a,
                                                AtomrViewNode *b);
 
+ATOMR_VIEW_AVAILABLE_IN_ALL
+guint          atomr_view_node_allocate_mark  (void);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+gboolean       atomr_view_node_has_mark       (AtomrViewNode *self,
+                                               guint          mark);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+void           atomr_view_node_add_mark       (AtomrViewNode *self,
+                                               guint          mark);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtomrViewNode, atomr_view_node_unref)
 
 G_END_DECLS

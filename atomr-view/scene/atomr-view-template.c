@@ -83,6 +83,7 @@ typedef struct
 struct _AtomrViewTemplate
 {
   AtomrViewRefCount ref_count;
+  AtomrViewNode    *sample;
   Part             *parts;     /* 0 is the root */
   guint             n_parts;
   Slot             *slots;
@@ -118,6 +119,7 @@ template_free (AtomrViewTemplate *self)
     }
   g_free (self->parts);
   g_free (self->slots);
+  g_clear_pointer (&self->sample, atomr_view_node_unref);
   g_free (self);
 }
 
@@ -327,6 +329,7 @@ atomr_view_template_new (AtomrViewNode      *sample,
 
   self = g_new0 (AtomrViewTemplate, 1);
   atomr_view_ref_count_init (&self->ref_count);
+  self->sample = atomr_view_node_ref (sample);
   self->slots = g_new0 (Slot, g_strv_length ((char **) slots) + 1);
   for (; slots[self->n_slots] != NULL; self->n_slots++)
     {
@@ -385,8 +388,8 @@ atomr_view_template_ref (AtomrViewTemplate *self)
  * atomr_view_template_unref:
  * @self: (transfer full): a template
  *
- * Drops a reference to @self; the last one frees it. Trees made from it
- * do not need it.
+ * Drops a reference to @self; the last one frees it. Each tree made from
+ * it holds a reference on its root, see [method@Node.get_template].
  *
  * Since: 0.1
  */
@@ -439,6 +442,95 @@ atomr_view_template_get_slot_type (AtomrViewTemplate *self,
   return self->slots[slot].type;
 }
 
+/**
+ * atomr_view_template_get_sample:
+ * @self: a template
+ *
+ * The sample @self was made from.
+ *
+ * Returns: (transfer none): the sample's root
+ *
+ * Since: 0.1
+ */
+AtomrViewNode *
+atomr_view_template_get_sample (AtomrViewTemplate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->sample;
+}
+
+/**
+ * atomr_view_template_get_slot_path:
+ * @self: a template
+ * @slot: a slot index, less than [method@Template.get_n_slots]
+ * @length: (out): return location for the number of indices
+ *
+ * The child indices that lead from the root to the node whose prop the
+ * slot at @slot is: none for `"text"`, 1 then 0 for `"1/0/text"`. They
+ * lead to the same node in the sample and in every tree made.
+ *
+ * Returns: (transfer none) (array length=length): the indices
+ *
+ * Since: 0.1
+ */
+const guint *
+atomr_view_template_get_slot_path (AtomrViewTemplate *self,
+                                   guint              slot,
+                                   gsize             *length)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (slot < self->n_slots, NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  *length = self->slots[slot].n_indices;
+  return self->slots[slot].indices;
+}
+
+/**
+ * atomr_view_template_get_slot_name:
+ * @self: a template
+ * @slot: a slot index, less than [method@Template.get_n_slots]
+ *
+ * The name of the prop the slot at @slot is.
+ *
+ * Returns: the prop name, interned
+ *
+ * Since: 0.1
+ */
+const char *
+atomr_view_template_get_slot_name (AtomrViewTemplate *self,
+                                   guint              slot)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (slot < self->n_slots, NULL);
+
+  return self->slots[slot].name;
+}
+
+/**
+ * atomr_view_node_get_template:
+ * @self: a node
+ *
+ * The template that made @self, if [method@Template.make] or
+ * [method@Template.make_strings] returned it: such a tree is the
+ * template's sample but for the key of its root and the props of its
+ * slots. A backend may check the sample once and then only the slots of
+ * each tree made. Nodes inside the tree, and nodes built any other way
+ * (from this one with [ctor@NodeBuilder.new_from_node] too), have none.
+ *
+ * Returns: (transfer none) (nullable): the template, or %NULL
+ *
+ * Since: 0.1
+ */
+AtomrViewTemplate *
+atomr_view_node_get_template (AtomrViewNode *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->template;
+}
+
 /* -- making trees ----------------------------------------------------------------- */
 
 /* @fill: per slot, a value or a text (neither: the sample's). */
@@ -480,6 +572,18 @@ make_part (const AtomrViewTemplate *self,
     g_free (props);
   if (children != stack_children)
     g_free (children);
+  return node;
+}
+
+/* The whole tree: its root knows the template, see atomr_view_node_get_template(). */
+static AtomrViewNode *
+make_made (AtomrViewTemplate   *self,
+           const char          *key,
+           const AtomrViewProp *fill)
+{
+  AtomrViewNode *node = make_part (self, 0, key, fill);
+
+  node->template = atomr_view_template_ref (self);
   return node;
 }
 
@@ -579,7 +683,7 @@ atomr_view_template_make (AtomrViewTemplate  *self,
         }
       fill[i].value = atomr_view_prop_value_take_normal_form (fill[i].value);
     }
-  node = make_part (self, 0, key, fill);
+  node = make_made (self, key, fill);
 
 out:
   for (guint i = 0; i < self->n_slots; i++)
@@ -657,7 +761,7 @@ atomr_view_template_make_strings (AtomrViewTemplate  *self,
           goto out;
         }
     }
-  node = make_part (self, 0, key, fill);
+  node = make_made (self, key, fill);
 
 out:
   if (fill != stack_fill)

@@ -32,6 +32,15 @@ ATOMR_VIEW_AVAILABLE_IN_ALL
 const char        *atomr_view_template_get_slot_type (AtomrViewTemplate  *self,
                                                       guint               slot);
 ATOMR_VIEW_AVAILABLE_IN_ALL
+AtomrViewNode     *atomr_view_template_get_sample    (AtomrViewTemplate  *self);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+const guint       *atomr_view_template_get_slot_path (AtomrViewTemplate  *self,
+                                                      guint               slot,
+                                                      gsize              *length);
+ATOMR_VIEW_AVAILABLE_IN_ALL
+const char        *atomr_view_template_get_slot_name (AtomrViewTemplate  *self,
+                                                      guint               slot);
+ATOMR_VIEW_AVAILABLE_IN_ALL
 AtomrViewNode     *atomr_view_template_make          (AtomrViewTemplate  *self,
                                                       const char         *key,
                                                       GVariant * const   *values,
@@ -43,6 +52,9 @@ AtomrViewNode     *atomr_view_template_make_strings  (AtomrViewTemplate  *self,
                                                       const char * const *strings,
                                                       guint               n_strings,
                                                       GError            **error);
+
+ATOMR_VIEW_AVAILABLE_IN_ALL
+AtomrViewTemplate *atomr_view_node_get_template      (AtomrViewNode      *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (AtomrViewTemplate, atomr_view_template_unref)
 

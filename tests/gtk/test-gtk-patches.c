@@ -432,6 +432,128 @@ test_text_props_checked (GtkFixture    *fixture,
     }
 }
 
+/* A row of a text and a button, both holes: the text, and the button's halign. */
+static AtomrViewTemplate *
+row_template (const char *sample_halign,
+              const char *slot_at)
+{
+  g_autoptr(AtomrViewNodeBuilder) text = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+  g_autoptr(AtomrViewNodeBuilder) row = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) text_node = NULL;
+  g_autoptr(AtomrViewNode) button_node = NULL;
+  g_autoptr(AtomrViewNode) sample = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *slots[] = { "0/text", slot_at, NULL };
+  AtomrViewTemplate *template;
+
+  atomr_view_node_builder_set_string (text, ATOMR_VIEW_PROP_TEXT, "");
+  text_node = atomr_view_node_builder_end (text, NULL);
+  atomr_view_node_builder_add_child (row, text_node);
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_LABEL, "Go");
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_HALIGN, sample_halign);
+  button_node = atomr_view_node_builder_end (button, NULL);
+  atomr_view_node_builder_add_child (row, button_node);
+  /* The row's own halign is a slot in some tests. */
+  atomr_view_node_builder_set_string (row, ATOMR_VIEW_PROP_HALIGN, "fill");
+  sample = atomr_view_node_builder_end (row, NULL);
+  template = atomr_view_template_new (sample, slots, &error);
+  g_assert_no_error (error);
+  return template;
+}
+
+/* A column keyed "rows" of rows made from @template, keyed r0, r1, ...,
+ * with the texts "row 0", ... and @haligns in the second slot. */
+static AtomrViewScene *
+template_scene (AtomrViewTemplate  *template,
+                const char * const *haligns,
+                guint               n_rows)
+{
+  g_autoptr(AtomrViewNodeBuilder) column = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) column_node = NULL;
+  g_autoptr(AtomrViewNode) root_node = NULL;
+
+  atomr_view_node_builder_set_key (column, "rows");
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("r%u", i);
+      g_autofree char *text = g_strdup_printf ("row %u", i);
+      const char *strings[] = { text, haligns[i] };
+      g_autoptr(GError) error = NULL;
+      AtomrViewNode *node = atomr_view_template_make_strings (template, key, strings, 2, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (atomr_view_node_get_template (node) == template);
+      atomr_view_node_builder_add_child (column, node);
+      atomr_view_node_unref (node);
+    }
+  column_node = atomr_view_node_builder_end (column, NULL);
+  atomr_view_node_builder_add_child (root, column_node);
+  root_node = atomr_view_node_builder_end (root, NULL);
+  return atomr_view_scene_new (root_node);
+}
+
+/* Trees made from a template are checked by their slots once the sample has
+ * passed: a good value reaches the widget, a bad one is refused with the
+ * place of the node that holds it, and nothing on screen changes. A sample
+ * that does not pass itself still makes rows that do, when the slots fill
+ * in what it lacked. */
+static void
+test_template_rows_checked (GtkFixture    *fixture,
+                            gconstpointer  data)
+{
+  g_autoptr(AtomrViewTemplate) good_sample = row_template ("start", "1/halign");
+  g_autoptr(AtomrViewTemplate) bad_sample = row_template ("middle", "1/halign");
+  g_autoptr(AtomrViewTemplate) root_slot = row_template ("start", "halign");
+  const char *good[] = { "start", "end", "center" };
+  const char *bad[] = { "start", "middle", "center" };
+  const char *kept[] = { "start", NULL, "center" };
+  struct {
+    AtomrViewTemplate  *template;
+    const char * const *haligns;
+    const char         *place;
+  } refused[] = {
+    { good_sample, bad, "/rows/r1/#1 (kind “button”)" },
+    { bad_sample, bad, "/rows/r1/#1 (kind “button”)" },
+    { bad_sample, kept, "/rows/r1/#1 (kind “button”)" },   /* the sample's own “middle” */
+    { root_slot, bad, "/rows/r1 (kind “container”)" },
+  };
+  GtkWidget *text, *button;
+
+  for (guint round = 0; round < 2; round++)
+    {
+      /* The second time round, the sample and the rows have passed before. */
+      g_autoptr(AtomrViewScene) scene = template_scene (round == 0 ? good_sample : bad_sample, good, 3);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (gtk_fixture_render_scene (fixture, scene, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_fixture_widget (fixture, "rows/r1/#0"))), ==, "row 1");
+      g_assert_cmpint (gtk_widget_get_halign (gtk_fixture_widget (fixture, "rows/r1/#1")), ==, GTK_ALIGN_END);
+      g_assert_cmpint (gtk_widget_get_halign (gtk_fixture_widget (fixture, "rows/r2/#1")), ==, GTK_ALIGN_CENTER);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (gtk_fixture_widget (fixture, "rows/r2/#1"))), ==, "Go");
+    }
+  text = gtk_fixture_widget (fixture, "rows/r1/#0");
+  button = gtk_fixture_widget (fixture, "rows/r1/#1");
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_autoptr(AtomrViewScene) scene = template_scene (refused[i].template, refused[i].haligns, 3);
+      g_autoptr(GError) error = NULL;
+
+      g_test_message ("case %u", i);
+      g_assert_false (gtk_fixture_render_scene (fixture, scene, &error));
+      g_assert_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE);
+      if (strstr (error->message, refused[i].place) == NULL || strstr (error->message, "middle") == NULL)
+        g_error ("case %u: “%s” does not say “%s” and “middle”", i, error->message, refused[i].place);
+      g_assert_true (gtk_fixture_widget (fixture, "rows/r1/#0") == text);
+      g_assert_true (gtk_fixture_widget (fixture, "rows/r1/#1") == button);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (text)), ==, "row 1");
+      g_assert_cmpint (gtk_widget_get_halign (button), ==, GTK_ALIGN_END);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -450,6 +572,7 @@ main (int   argc,
   GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/PatchesGiven/refused-scenes", test_refused_scenes);
   GTK_TEST ("/AtomrViewGtk/Patches/refused-patches", test_refused_patches);
   GTK_TEST ("/AtomrViewGtk/Patches/text-props-checked", test_text_props_checked);
+  GTK_TEST ("/AtomrViewGtk/Patches/template-rows-checked", test_template_rows_checked);
 
   return g_test_run ();
 }

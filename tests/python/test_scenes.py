@@ -168,3 +168,9 @@ def test_template_makes_rows_from_python():
     assert refused.value.matches(AtomrView.scene_error_quark(), AtomrView.SceneError.INVALID_VALUE)
     assert "slots[0]: “3/text”: the node at path [] of the sample has 3 children, none at 3" \
         in refused.value.message
+
+    # A made tree knows its template; the template, its sample and its slots.
+    assert selected.get_template().get_sample() == sample
+    assert [list(template.get_slot_path(i)) for i in range(3)] == [[0], [1], []]
+    assert [template.get_slot_name(i) for i in range(3)] == ["text", "text", "css-classes"]
+    assert selected.get_child(1).get_template() is None

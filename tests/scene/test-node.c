@@ -936,6 +936,102 @@ test_kind_prop_types (void)
     }
 }
 
+typedef struct
+{
+  AtomrViewNode *list;
+  guint          mark;
+} MarkData;
+
+static gpointer
+mark_rows_thread (gpointer user_data)
+{
+  MarkData *data = user_data;
+
+  for (guint i = 0; i < atomr_view_node_get_n_children (data->list); i++)
+    atomr_view_node_add_mark (atomr_view_node_get_child (data->list, i), data->mark);
+  return NULL;
+}
+
+/* A mark sticks to the node it was added to, and to nothing else: not its
+ * children, not an equal node, not a node built from it; threads that mark
+ * the same nodes at once lose none of each other's marks. */
+static void
+test_marks (void)
+{
+  g_autoptr(AtomrViewNode) list = numbered_list (200);
+  g_autoptr(AtomrViewNode) equal = numbered_list (200);
+  g_autoptr(AtomrViewNodeBuilder) builder = NULL;
+  g_autoptr(AtomrViewNode) rebuilt = NULL;
+  MarkData data[4];
+  GThread *threads[4];
+  guint a = atomr_view_node_allocate_mark ();
+  guint b = atomr_view_node_allocate_mark ();
+
+  g_assert_cmpuint (a, >=, 1);
+  g_assert_cmpuint (a, <=, 32);
+  g_assert_cmpuint (b, >=, 1);
+  g_assert_cmpuint (b, <=, 32);
+  g_assert_cmpuint (a, !=, b);
+
+  g_assert_false (atomr_view_node_has_mark (list, a));
+  atomr_view_node_add_mark (list, a);
+  atomr_view_node_add_mark (list, a);
+  g_assert_true (atomr_view_node_has_mark (list, a));
+  g_assert_false (atomr_view_node_has_mark (list, b));
+  g_assert_false (atomr_view_node_has_mark (atomr_view_node_get_child (list, 0), a));
+  g_assert_false (atomr_view_node_has_mark (equal, a));
+  g_assert_true (atomr_view_node_equal (list, equal));
+  builder = atomr_view_node_builder_new_from_node (list);
+  rebuilt = build_or_fail (builder);
+  g_assert_false (atomr_view_node_has_mark (rebuilt, a));
+
+  /* 0 is the mark handed out when none is left: no node has it. */
+  atomr_view_node_add_mark (list, 0);
+  g_assert_false (atomr_view_node_has_mark (list, 0));
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      data[i].list = list;
+      data[i].mark = atomr_view_node_allocate_mark ();
+      g_assert_cmpuint (data[i].mark, !=, 0);
+      threads[i] = g_thread_new ("mark", mark_rows_thread, &data[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    g_thread_join (threads[i]);
+  for (guint r = 0; r < atomr_view_node_get_n_children (list); r++)
+    for (guint i = 0; i < G_N_ELEMENTS (data); i++)
+      g_assert_true (atomr_view_node_has_mark (atomr_view_node_get_child (list, r), data[i].mark));
+}
+
+/* In a process of its own, since it takes every mark there is. */
+static void
+test_marks_run_out (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AtomrViewNode) list = numbered_list (1);
+      guint32 seen = 0;
+
+      for (guint i = 0; i < 32; i++)
+        {
+          guint mark = atomr_view_node_allocate_mark ();
+
+          g_assert_cmpuint (mark, >=, 1);
+          g_assert_cmpuint (mark, <=, 32);
+          g_assert_false (seen & (1u << (mark - 1)));
+          seen |= 1u << (mark - 1);
+          atomr_view_node_add_mark (list, mark);
+          g_assert_true (atomr_view_node_has_mark (list, mark));
+        }
+      g_assert_cmpuint (atomr_view_node_allocate_mark (), ==, 0);
+      g_assert_cmpuint (atomr_view_node_allocate_mark (), ==, 0);
+      g_assert_false (atomr_view_node_has_mark (list, 0));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -960,6 +1056,8 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/builder-shares-equal-values", test_builder_shares_equal_values);
   g_test_add_func ("/AtomrView/Scene/builder-refuses-text-not-utf8", test_builder_refuses_text_not_utf8);
   g_test_add_func ("/AtomrView/Scene/builder-keeps-text", test_builder_keeps_text);
+  g_test_add_func ("/AtomrView/Scene/marks", test_marks);
+  g_test_add_func ("/AtomrView/Scene/marks-run-out", test_marks_run_out);
   g_test_add_func ("/AtomrView/Scene/preconditions/get-child", test_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-new", test_builder_preconditions);
   g_test_add_func ("/AtomrView/Scene/preconditions/builder-set-child", test_builder_set_child_preconditions);

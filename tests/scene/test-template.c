@@ -152,6 +152,51 @@ test_makes_what_a_builder_builds (void)
   }
 }
 
+/* A tree made knows its template, which tells its sample and where its
+ * slots are; nothing else knows one: not the nodes inside, not the sample,
+ * not a node built from a made one. A made tree keeps its template alive. */
+static void
+test_made_trees_know_their_template (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", "css-classes", NULL };
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row ("sample", "0", "", FALSE, button);
+  AtomrViewTemplate *template = template_or_fail (sample, slots);
+  const char *strings[] = { "1", "one", NULL };
+  g_autoptr(AtomrViewNode) made = NULL;
+  g_autoptr(AtomrViewNodeBuilder) builder = NULL;
+  g_autoptr(AtomrViewNode) rebuilt = NULL;
+  g_autoptr(GError) error = NULL;
+  const guint *path;
+  gsize length;
+
+  g_assert_true (atomr_view_template_get_sample (template) == sample);
+  path = atomr_view_template_get_slot_path (template, 1, &length);
+  g_assert_cmpuint (length, ==, 1);
+  g_assert_cmpuint (path[0], ==, 1);
+  g_assert_cmpstr (atomr_view_template_get_slot_name (template, 1), ==, ATOMR_VIEW_PROP_TEXT);
+  /* Names are interned: a backend compares them as pointers. */
+  g_assert_true (atomr_view_template_get_slot_name (template, 1) == g_intern_static_string ("text"));
+  atomr_view_template_get_slot_path (template, 2, &length);
+  g_assert_cmpuint (length, ==, 0);
+  g_assert_cmpstr (atomr_view_template_get_slot_name (template, 2), ==, ATOMR_VIEW_PROP_CSS_CLASSES);
+
+  made = atomr_view_template_make_strings (template, "1", strings, 3, &error);
+  g_assert_no_error (error);
+  g_assert_true (atomr_view_node_get_template (made) == template);
+  g_assert_null (atomr_view_node_get_template (atomr_view_node_get_child (made, 1)));
+  g_assert_null (atomr_view_node_get_template (sample));
+  builder = atomr_view_node_builder_new_from_node (made);
+  rebuilt = end_or_fail (builder);
+  g_assert_true (atomr_view_node_equal (rebuilt, made));
+  g_assert_null (atomr_view_node_get_template (rebuilt));
+
+  /* The caller's reference goes; the tree's keeps the template. */
+  atomr_view_template_unref (template);
+  g_assert_true (atomr_view_template_get_sample (atomr_view_node_get_template (made)) == sample);
+  g_assert_cmpuint (atomr_view_template_get_n_slots (atomr_view_node_get_template (made)), ==, 3);
+}
+
 static void
 test_diff_between_made_trees (void)
 {
@@ -485,6 +530,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   g_test_add_func ("/AtomrView/Template/makes-what-a-builder-builds", test_makes_what_a_builder_builds);
+  g_test_add_func ("/AtomrView/Template/made-trees-know-their-template", test_made_trees_know_their_template);
   g_test_add_func ("/AtomrView/Template/diff-between-made-trees", test_diff_between_made_trees);
   g_test_add_func ("/AtomrView/Template/refuses-bad-slots", test_refuses_bad_slots);
   g_test_add_func ("/AtomrView/Template/refuses-bad-values", test_refuses_bad_values);
