@@ -150,7 +150,7 @@ write_geometry (BackendWindow      *window,
       gtk_widget_compute_bounds (mirror->widget, GTK_WIDGET (window->window), &bounds))
     g_printerr ("atomr-view-gtk: geometry %s %s %.0f %.0f %.0f %.0f\n", window->id, path->len > 0 ? path->str : "/",
                 surface_x + bounds.origin.x, surface_y + bounds.origin.y, bounds.size.width, bounds.size.height);
-  for (guint i = 0; i < mirror->children->len; i++)
+  for (guint i = 0; i < atomr_view_gtk_mirror_get_n_children (mirror); i++)
     {
       AtomrViewGtkMirror *child = g_ptr_array_index (mirror->children, i);
       const char *key = atomr_view_node_get_key (child->node);

@@ -979,7 +979,7 @@ region_update (AtomrViewGtkMirror *mirror)
   RegionState *state = mirror->data;
   const char *text = gtk_label_get_text (GTK_LABEL (state->placeholder));
 
-  gtk_widget_set_visible (state->placeholder, mirror->children->len == 0 && *text != '\0');
+  gtk_widget_set_visible (state->placeholder, atomr_view_gtk_mirror_get_n_children (mirror) == 0 && *text != '\0');
 }
 
 static void

@@ -22,12 +22,18 @@ struct _AtomrViewGtkMirror
   const AtomrViewGtkKind *kind;
   GtkWidget              *widget;       /* what the parent holds, a reference */
   GObject                *target;       /* where props go: the widget, or a part of it */
-  GPtrArray              *children;     /* AtomrViewGtkMirror, owned */
+  GPtrArray              *children;     /* AtomrViewGtkMirror, owned; NULL until it has one (but a list's) */
   char                  **css_classes;  /* the classes the node's props added */
   GObject                *row;          /* AtomrViewGtkRow, for a row of a list once its view asked for it */
   GtkListItem            *holder;       /* a row: the list item its widget went to last, weak */
   gpointer                data;         /* the kind's state */
 };
+
+static inline guint
+atomr_view_gtk_mirror_get_n_children (AtomrViewGtkMirror *mirror)
+{
+  return mirror->children != NULL ? mirror->children->len : 0;
+}
 
 /* Reports an event of a widget to the backend. */
 typedef void (*AtomrViewGtkEmitFunc) (const char * const *path,

@@ -64,8 +64,17 @@ mirror_new (AtomrViewGtkTree   *tree,
   mirror->node = atomr_view_node_ref (node);
   mirror->kind = atomr_view_gtk_kind_lookup (atomr_view_node_get_kind (node), NULL);
   g_assert (mirror->kind != NULL);  /* checked before */
-  mirror->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
   return mirror;
+}
+
+/* @mirror's children, made on the first: most mirrors are leaves, or rows
+ * of a list that are out of view. */
+static GPtrArray *
+children_of (AtomrViewGtkMirror *mirror)
+{
+  if (mirror->children == NULL)
+    mirror->children = g_ptr_array_new_with_free_func ((GDestroyNotify) mirror_free);
+  return mirror->children;
 }
 
 /* Makes the widgets of @mirror and of its subtree. A list makes mirrors for
@@ -80,6 +89,8 @@ mirror_build (AtomrViewGtkMirror *mirror)
   mirror->tree->busy++;
   if (atomr_view_gtk_kind_get_children (mirror->kind) == ATOMR_VIEW_GTK_CHILDREN_ROWS)
     {
+      /* The list's model holds the array, even an empty one. */
+      children_of (mirror);
       for (guint i = 0; i < n; i++)
         g_ptr_array_add (mirror->children, mirror_new (mirror->tree, mirror, atomr_view_node_get_child (node, i)));
       atomr_view_gtk_kind_create (mirror);
@@ -92,7 +103,7 @@ mirror_build (AtomrViewGtkMirror *mirror)
           AtomrViewGtkMirror *child = mirror_new (mirror->tree, mirror, atomr_view_node_get_child (node, i));
 
           mirror_build (child);
-          g_ptr_array_add (mirror->children, child);
+          g_ptr_array_add (children_of (mirror), child);
           atomr_view_gtk_kind_insert_child (mirror, child, prev);
           prev = child;
         }
@@ -107,7 +118,8 @@ mirror_unbuild (AtomrViewGtkMirror *mirror)
 {
   /* A list lets go of its rows first, while their mirrors are still there. */
   atomr_view_gtk_kind_release (mirror);
-  g_ptr_array_set_size (mirror->children, 0);
+  if (mirror->children != NULL)
+    g_ptr_array_set_size (mirror->children, 0);
 }
 
 static void
@@ -125,7 +137,7 @@ mirror_free (AtomrViewGtkMirror *mirror)
       g_clear_object (&mirror->row);
     }
   atomr_view_node_unref (mirror->node);
-  g_ptr_array_unref (mirror->children);
+  g_clear_pointer (&mirror->children, g_ptr_array_unref);
   g_free (mirror);
 }
 
@@ -280,7 +292,7 @@ atomr_view_gtk_tree_lookup (AtomrViewGtkTree   *tree,
     {
       AtomrViewGtkMirror *found = NULL;
 
-      for (guint j = 0; j < mirror->children->len && found == NULL; j++)
+      for (guint j = 0; j < atomr_view_gtk_mirror_get_n_children (mirror) && found == NULL; j++)
         {
           AtomrViewGtkMirror *child = g_ptr_array_index (mirror->children, j);
 
@@ -447,7 +459,7 @@ check_subtree (AtomrViewGtkTree   *tree,
   children = atomr_view_node_get_children (node, &n);
   for (guint i = 0; i < n; i++)
     {
-      AtomrViewGtkMirror *child_here = here != NULL && i < here->children->len ? g_ptr_array_index (here->children, i) : NULL;
+      AtomrViewGtkMirror *child_here = here != NULL && i < atomr_view_gtk_mirror_get_n_children (here) ? g_ptr_array_index (here->children, i) : NULL;
 
       /* Most rows of a long list are where they were: no call for those. */
       if (child_here != NULL && child_here->node == children[i])
@@ -508,7 +520,7 @@ resolve (AtomrViewGtkMirror *mirror,
     {
       if (mirror->widget == NULL)
         return NULL;
-      g_return_val_if_fail (path[i] < mirror->children->len, NULL);
+      g_return_val_if_fail (path[i] < atomr_view_gtk_mirror_get_n_children (mirror), NULL);
       mirror = g_ptr_array_index (mirror->children, path[i]);
     }
   return mirror->widget != NULL ? mirror : NULL;
@@ -518,7 +530,7 @@ static AtomrViewGtkMirror *
 child_at (AtomrViewGtkMirror *parent,
           guint               index)
 {
-  return index < parent->children->len ? g_ptr_array_index (parent->children, index) : NULL;
+  return index < atomr_view_gtk_mirror_get_n_children (parent) ? g_ptr_array_index (parent->children, index) : NULL;
 }
 
 static void
@@ -529,7 +541,7 @@ patch_insert (AtomrViewGtkTree *tree,
 {
   AtomrViewGtkMirror *child = mirror_new (tree, parent, node);
 
-  g_return_if_fail (index <= parent->children->len);
+  g_return_if_fail (index <= atomr_view_gtk_mirror_get_n_children (parent));
   if (is_rows (parent))
     {
       /* Noted before the change: a change told to the view now must not see it. */
@@ -538,7 +550,7 @@ patch_insert (AtomrViewGtkTree *tree,
       return;
     }
   mirror_build (child);
-  g_ptr_array_insert (parent->children, index, child);
+  g_ptr_array_insert (children_of (parent), index, child);
   atomr_view_gtk_kind_insert_child (parent, child, index > 0 ? child_at (parent, index - 1) : NULL);
   atomr_view_gtk_kind_children_changed (parent);
 }
@@ -550,7 +562,7 @@ patch_remove (AtomrViewGtkTree   *tree,
 {
   AtomrViewGtkMirror *child;
 
-  g_return_if_fail (index < parent->children->len);
+  g_return_if_fail (index < atomr_view_gtk_mirror_get_n_children (parent));
   if (is_rows (parent))
     atomr_view_gtk_row_model_note_removed (rows_of (parent), index);
   child = g_ptr_array_steal_index (parent->children, index);
@@ -572,7 +584,7 @@ patch_move (AtomrViewGtkTree   *tree,
 {
   AtomrViewGtkMirror *child;
 
-  g_return_if_fail (from < parent->children->len && to < parent->children->len);
+  g_return_if_fail (from < atomr_view_gtk_mirror_get_n_children (parent) && to < atomr_view_gtk_mirror_get_n_children (parent));
   if (from == to)
     return;
   if (is_rows (parent))
@@ -606,7 +618,7 @@ patch_replace (AtomrViewGtkTree   *tree,
       atomr_view_gtk_tree_build (tree, node);
       return;
     }
-  g_return_if_fail (index < parent->children->len);
+  g_return_if_fail (index < atomr_view_gtk_mirror_get_n_children (parent));
   child = mirror_new (tree, parent, node);
   old = g_ptr_array_index (parent->children, index);
   if (is_rows (parent))
@@ -689,10 +701,10 @@ sync_mirror (AtomrViewGtkMirror *mirror,
     return;  /* a row out of view: its widgets will be made from the new node */
 
   children = atomr_view_node_get_children (node, &n);
-  if (n != mirror->children->len)
+  if (n != atomr_view_gtk_mirror_get_n_children (mirror))
     {
       g_critical ("The patches did not lead to the new scene (%u children where the scene has %u)",
-                  mirror->children->len, n);
+                  atomr_view_gtk_mirror_get_n_children (mirror), n);
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -840,14 +852,14 @@ recycle_row (AtomrViewGtkTree   *tree,
   children = mirror->children;
   mirror->children = donor->children;
   donor->children = children;
-  for (guint i = 0; i < mirror->children->len; i++)
+  for (guint i = 0; i < atomr_view_gtk_mirror_get_n_children (mirror); i++)
     ((AtomrViewGtkMirror *) g_ptr_array_index (mirror->children, i))->parent = mirror;
 
   for (guint i = 0; i < patches->len; i++)
     apply_patch (tree, mirror, g_ptr_array_index (patches, i));
   /* The row's own mirror shows its node already; its children follow theirs. */
   n = atomr_view_node_get_n_children (mirror->node);
-  g_return_val_if_fail (n == mirror->children->len, TRUE);
+  g_return_val_if_fail (n == atomr_view_gtk_mirror_get_n_children (mirror), TRUE);
   for (guint i = 0; i < n; i++)
     sync_mirror (g_ptr_array_index (mirror->children, i), atomr_view_node_get_child (mirror->node, i));
   return TRUE;
