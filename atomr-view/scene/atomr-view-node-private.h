@@ -23,6 +23,14 @@ typedef struct
   const char *text;   /* NULL, or the value as a UTF-8 string */
 } AtomrViewProp;
 
+/* One allocation for the nodes of a tree made from a template (see
+ * atomr_view_node_init_take()): freed when the last of them dies. */
+typedef struct
+{
+  gint               live;       /* nodes in the block not freed yet */
+  AtomrViewTemplate *template;   /* what made the tree, a reference */
+} AtomrViewNodeBlock;
+
 struct _AtomrViewNode
 {
   AtomrViewRefCount ref_count;
@@ -36,7 +44,7 @@ struct _AtomrViewNode
   const char       *key;        /* NULL or stored after the arrays */
   AtomrViewProp    *props;      /* sorted by name, names unique */
   AtomrViewNode   **children;
-  AtomrViewTemplate *template;  /* the template that made this tree, on its root; or NULL */
+  AtomrViewNodeBlock *block;    /* the block the node lives in, or NULL: its own allocation */
 };
 
 /* Clears a prop that owns its text (a builder's). */
@@ -73,6 +81,21 @@ typedef enum
  * references, and copies the props' texts; checks nothing, see
  * atomr_view_node_check(). */
 AtomrViewNode       *atomr_view_node_new_take         (const char          *kind,
+                                                       const char          *key,
+                                                       const AtomrViewProp *props,
+                                                       guint                n_props,
+                                                       AtomrViewNode      **children,
+                                                       guint                n_children);
+/* The bytes a node of these parts takes, a multiple of the pointer size. */
+gsize                atomr_view_node_get_size_for     (const char          *key,
+                                                       const AtomrViewProp *props,
+                                                       guint                n_props,
+                                                       guint                n_children);
+/* As atomr_view_node_new_take(), at @memory, atomr_view_node_get_size_for()
+ * bytes of @block, whose count of live nodes the caller has set. */
+AtomrViewNode       *atomr_view_node_init_take        (gpointer             memory,
+                                                       AtomrViewNodeBlock  *block,
+                                                       const char          *kind,
                                                        const char          *key,
                                                        const AtomrViewProp *props,
                                                        guint                n_props,

@@ -97,6 +97,25 @@ atomr_view_key_hash (const char *key)
   return hash == 0 ? 1 : hash;
 }
 
+gsize
+atomr_view_node_get_size_for (const char          *key,
+                              const AtomrViewProp *props,
+                              guint                n_props,
+                              guint                n_children)
+{
+  gsize size = sizeof (AtomrViewNode)
+               + (gsize) n_props * sizeof (AtomrViewProp)
+               + (gsize) n_children * sizeof (AtomrViewNode *);
+
+  if (key != NULL)
+    size += strlen (key) + 1;
+  for (guint i = 0; i < n_props; i++)
+    if (props[i].text != NULL)
+      size += strlen (props[i].text) + 1;
+  /* The next node of a block starts right after. */
+  return (size + sizeof (gpointer) - 1) & ~(sizeof (gpointer) - 1);
+}
+
 AtomrViewNode *
 atomr_view_node_new_take (const char          *kind,
                           const char          *key,
@@ -105,27 +124,29 @@ atomr_view_node_new_take (const char          *kind,
                           AtomrViewNode      **children,
                           guint                n_children)
 {
-  gsize key_size = key != NULL ? strlen (key) + 1 : 0;
-  gsize text_size = 0;
-  gsize size;
-  AtomrViewNode *self;
-  char *tail;
+  gpointer memory = g_malloc (atomr_view_node_get_size_for (key, props, n_props, n_children));
+
+  return atomr_view_node_init_take (memory, NULL, kind, key, props, n_props, children, n_children);
+}
+
+AtomrViewNode *
+atomr_view_node_init_take (gpointer             memory,
+                           AtomrViewNodeBlock  *block,
+                           const char          *kind,
+                           const char          *key,
+                           const AtomrViewProp *props,
+                           guint                n_props,
+                           AtomrViewNode      **children,
+                           guint                n_children)
+{
+  AtomrViewNode *self = memory;
+  char *tail = (char *) (self + 1);
   guint64 n_nodes = 1;
   guint height = 0;
 
-  for (guint i = 0; i < n_props; i++)
-    if (props[i].text != NULL)
-      text_size += strlen (props[i].text) + 1;
-  size = sizeof (AtomrViewNode)
-         + (gsize) n_props * sizeof (AtomrViewProp)
-         + (gsize) n_children * sizeof (AtomrViewNode *)
-         + key_size + text_size;
-  self = g_malloc (size);
-  tail = (char *) (self + 1);
-
   atomr_view_ref_count_init (&self->ref_count);
   self->marks = 0;
-  self->template = NULL;
+  self->block = block;
   self->kind = kind;
   self->n_props = n_props;
   self->n_children = n_children;
@@ -140,6 +161,8 @@ atomr_view_node_new_take (const char          *kind,
 
   if (key != NULL)
     {
+      gsize key_size = strlen (key) + 1;
+
       memcpy (tail, key, key_size);
       self->key = tail;
       self->key_hash = atomr_view_key_hash (key);
@@ -428,9 +451,13 @@ atomr_view_node_unref (AtomrViewNode *self)
       g_variant_unref (self->props[i].value);
   for (guint i = 0; i < self->n_children; i++)
     atomr_view_node_unref (self->children[i]);
-  if (self->template != NULL)
-    atomr_view_template_unref (self->template);
-  g_free (self);
+  if (self->block == NULL)
+    g_free (self);
+  else if (g_atomic_int_dec_and_test (&self->block->live))
+    {
+      atomr_view_template_unref (self->block->template);
+      g_free (self->block);
+    }
 }
 
 /**

@@ -42,7 +42,8 @@
  * checking each prop again: the names, kinds, keys and types were checked
  * once, in the sample. A subtree of the sample without a slot (a delete
  * button every row has) is not copied: every tree made holds the sample's
- * own node there.
+ * own node there. The nodes a tree made has of its own take one allocation
+ * between them, freed when the last of them goes.
  *
  * Thread rule: a template never changes; share it with any thread.
  *
@@ -88,6 +89,7 @@ struct _AtomrViewTemplate
   guint             n_parts;
   Slot             *slots;
   guint             n_slots;
+  gsize             block_size;  /* a tree's nodes at most, but the root's key and the slots' texts */
 };
 
 G_DEFINE_BOXED_TYPE (AtomrViewTemplate, atomr_view_template,
@@ -215,6 +217,25 @@ compare_part_props (gconstpointer a,
                     gconstpointer b)
 {
   return strcmp (((const PartProp *) a)->prop.name, ((const PartProp *) b)->prop.name);
+}
+
+/* The most bytes @part takes in a tree made, but for the texts its slots
+ * are given: all its props there, the sample's texts kept, and the most
+ * rounding adds. */
+static gsize
+part_size_bound (const Part *part)
+{
+  gsize size = sizeof (AtomrViewNode)
+               + (gsize) part->n_props * sizeof (AtomrViewProp)
+               + (gsize) part->n_children * sizeof (AtomrViewNode *)
+               + sizeof (gpointer) - 1;
+
+  if (part->key != NULL)
+    size += strlen (part->key) + 1;
+  for (guint i = 0; i < part->n_props; i++)
+    if (part->props[i].prop.text != NULL)
+      size += strlen (part->props[i].prop.text) + 1;
+  return size;
 }
 
 /* Adds the part for @node, where the slots in @which (those that lead
@@ -362,6 +383,8 @@ atomr_view_template_new (AtomrViewNode      *sample,
   add_part (self, parts, sample, all, self->n_slots, 0);
   self->n_parts = parts->len;
   self->parts = (Part *) g_array_free (g_steal_pointer (&parts), FALSE);
+  for (guint i = 0; i < self->n_parts; i++)
+    self->block_size += part_size_bound (&self->parts[i]);
   return g_steal_pointer (&self);
 }
 
@@ -528,24 +551,21 @@ atomr_view_node_get_template (AtomrViewNode *self)
 {
   g_return_val_if_fail (self != NULL, NULL);
 
-  return self->template;
+  /* A block's first node is the root of the tree made. */
+  if (self->block != NULL && (gpointer) (self->block + 1) == (gpointer) self)
+    return self->block->template;
+  return NULL;
 }
 
 /* -- making trees ----------------------------------------------------------------- */
 
-/* @fill: per slot, a value or a text (neither: the sample's). */
-static AtomrViewNode *
-make_part (const AtomrViewTemplate *self,
-           guint                    index,
-           const char              *key,
-           const AtomrViewProp     *fill)
+/* The props @part has in a tree made with @fill (per slot, a value or a
+ * text; neither: the sample's), borrowed, in @props; returns how many. */
+static guint
+part_props (const Part          *part,
+            const AtomrViewProp *fill,
+            AtomrViewProp       *props)
 {
-  const Part *part = &self->parts[index];
-  AtomrViewProp stack_props[STACK_SIZE];
-  AtomrViewNode *stack_children[STACK_SIZE];
-  AtomrViewProp *props = part->n_props <= STACK_SIZE ? stack_props : g_new (AtomrViewProp, part->n_props);
-  AtomrViewNode **children = part->n_children <= STACK_SIZE ? stack_children : g_new (AtomrViewNode *, part->n_children);
-  AtomrViewNode *node;
   guint n_props = 0;
 
   for (guint i = 0; i < part->n_props; i++)
@@ -557,17 +577,45 @@ make_part (const AtomrViewTemplate *self,
         prop = &fill[source->slot];
       if (prop->value == NULL && prop->text == NULL)
         continue;
-      /* The node takes a value's reference and copies a text. */
       props[n_props].name = source->prop.name;
-      props[n_props].value = prop->value != NULL ? g_variant_ref (prop->value) : NULL;
+      props[n_props].value = prop->value;
       props[n_props].text = prop->text;
       n_props++;
     }
+  return n_props;
+}
+
+/* Makes the part at @index at *@cursor in @block, its children first, and
+ * moves *@cursor past them all. */
+static AtomrViewNode *
+place_part (const AtomrViewTemplate *self,
+            guint                    index,
+            const char              *key,
+            const AtomrViewProp     *fill,
+            AtomrViewNodeBlock      *block,
+            char                   **cursor)
+{
+  const Part *part = &self->parts[index];
+  AtomrViewProp stack_props[STACK_SIZE];
+  AtomrViewNode *stack_children[STACK_SIZE];
+  AtomrViewProp *props = part->n_props <= STACK_SIZE ? stack_props : g_new (AtomrViewProp, part->n_props);
+  AtomrViewNode **children = part->n_children <= STACK_SIZE ? stack_children : g_new (AtomrViewNode *, part->n_children);
+  guint n_props = part_props (part, fill, props);
+  gsize size = atomr_view_node_get_size_for (key, props, n_props, part->n_children);
+  char *memory = *cursor;
+  AtomrViewNode *node;
+
+  *cursor += size;
+  /* The node takes a value's reference and copies a text. */
+  for (guint i = 0; i < n_props; i++)
+    if (props[i].value != NULL)
+      g_variant_ref (props[i].value);
   for (guint i = 0; i < part->n_children; i++)
     children[i] = part->shared[i] != NULL ? atomr_view_node_ref (part->shared[i])
-                                          : make_part (self, part->parts[i], self->parts[part->parts[i]].key, fill);
+                                          : place_part (self, part->parts[i], self->parts[part->parts[i]].key,
+                                                        fill, block, cursor);
 
-  node = atomr_view_node_new_take (part->kind, key, props, n_props, children, part->n_children);
+  node = atomr_view_node_init_take (memory, block, part->kind, key, props, n_props, children, part->n_children);
   if (props != stack_props)
     g_free (props);
   if (children != stack_children)
@@ -575,15 +623,30 @@ make_part (const AtomrViewTemplate *self,
   return node;
 }
 
-/* The whole tree: its root knows the template, see atomr_view_node_get_template(). */
+/* The whole tree in one allocation: rows are made by the thousand. Its
+ * root comes first in the block, which knows the template (see
+ * atomr_view_node_get_template()). */
 static AtomrViewNode *
 make_made (AtomrViewTemplate   *self,
            const char          *key,
            const AtomrViewProp *fill)
 {
-  AtomrViewNode *node = make_part (self, 0, key, fill);
+  gsize size = sizeof (AtomrViewNodeBlock) + self->block_size;
+  AtomrViewNodeBlock *block;
+  char *cursor;
+  AtomrViewNode *node;
 
-  node->template = atomr_view_template_ref (self);
+  if (key != NULL)
+    size += strlen (key) + 1;
+  for (guint i = 0; i < self->n_slots; i++)
+    if (fill[i].text != NULL)
+      size += strlen (fill[i].text) + 1;
+  block = g_malloc (size);
+  cursor = (char *) (block + 1);
+  block->live = (gint) self->n_parts;
+  block->template = atomr_view_template_ref (self);
+  node = place_part (self, 0, key, fill, block, &cursor);
+  g_assert (cursor <= (char *) block + size);
   return node;
 }
 
