@@ -22,7 +22,7 @@ struct _AtomrViewGtkMirror
   const AtomrViewGtkKind *kind;
   GtkWidget              *widget;       /* what the parent holds, a reference */
   GObject                *target;       /* where props go: the widget, or a part of it */
-  GPtrArray              *children;     /* AtomrViewGtkMirror, owned; NULL until it has one (but a list's) */
+  GPtrArray              *children;     /* AtomrViewGtkMirror, owned; NULL until it has one, or a list is built */
   char                  **css_classes;  /* the classes the node's props added */
   GObject                *row;          /* AtomrViewGtkRow, for a row of a list once its view asked for it */
   GtkListItem            *holder;       /* a row: the list item its widget went to last, weak */

@@ -25,7 +25,8 @@
  *
  * Make nodes with [struct@NodeBuilder] or [ctor@Node.new]. A node never changes
  * once made, so the same node can be part of many trees, and the diff skips a
- * subtree that two trees share in O(1).
+ * subtree that two trees share in O(1). (Backends may add marks to it, see
+ * [func@Node.allocate_mark]; they are not part of its value.)
  *
  * Thread rule: any thread. Nodes are immutable and their reference count is
  * atomic, so they may be shared and released from any thread.

@@ -43,7 +43,8 @@
  * once, in the sample. A subtree of the sample without a slot (a delete
  * button every row has) is not copied: every tree made holds the sample's
  * own node there. The nodes a tree made has of its own take one allocation
- * between them, freed when the last of them goes.
+ * between them, freed when the last of them goes: while any of them lives,
+ * it keeps that allocation, the template and its sample alive.
  *
  * Thread rule: a template never changes; share it with any thread.
  *
@@ -593,7 +594,8 @@ place_part (const AtomrViewTemplate *self,
             const char              *key,
             const AtomrViewProp     *fill,
             AtomrViewNodeBlock      *block,
-            char                   **cursor)
+            char                   **cursor,
+            const char              *end)
 {
   const Part *part = &self->parts[index];
   AtomrViewProp stack_props[STACK_SIZE];
@@ -605,6 +607,7 @@ place_part (const AtomrViewTemplate *self,
   char *memory = *cursor;
   AtomrViewNode *node;
 
+  g_assert ((gsize) (end - memory) >= size);
   *cursor += size;
   /* The node takes a value's reference and copies a text. */
   for (guint i = 0; i < n_props; i++)
@@ -613,7 +616,7 @@ place_part (const AtomrViewTemplate *self,
   for (guint i = 0; i < part->n_children; i++)
     children[i] = part->shared[i] != NULL ? atomr_view_node_ref (part->shared[i])
                                           : place_part (self, part->parts[i], self->parts[part->parts[i]].key,
-                                                        fill, block, cursor);
+                                                        fill, block, cursor, end);
 
   node = atomr_view_node_init_take (memory, block, part->kind, key, props, n_props, children, part->n_children);
   if (props != stack_props)
@@ -645,8 +648,7 @@ make_made (AtomrViewTemplate   *self,
   cursor = (char *) (block + 1);
   block->live = (gint) self->n_parts;
   block->template = atomr_view_template_ref (self);
-  node = place_part (self, 0, key, fill, block, &cursor);
-  g_assert (cursor <= (char *) block + size);
+  node = place_part (self, 0, key, fill, block, &cursor, (char *) block + size);
   return node;
 }
 

@@ -213,6 +213,45 @@ test_made_trees_know_their_template (void)
   }
 }
 
+/* A made tree's nodes share one allocation sized before they are laid out:
+ * texts and a key far longer than the sample's, a value for a slot whose
+ * sample prop is text, and a hole the sample lacks, deep down, all fit
+ * (ASan and the layout's own bound check tell an overrun). */
+static void
+test_made_tree_sizes (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", "1/css-classes", NULL };
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+  g_autoptr(AtomrViewTemplate) template = template_or_fail (sample, slots);
+  g_autofree char *long_key = g_strnfill (300, 'k');
+  g_autofree char *long_text = g_strnfill (1000, 'x');
+  const char *classes[] = { "a-long-class-name", "another", NULL };
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      const char *strings[] = { long_text, round == 0 ? long_text : "", NULL };
+      GVariant *values[] = { g_variant_new_string (long_text), NULL, g_variant_new_strv (classes, -1) };
+      g_autoptr(AtomrViewNode) from_strings = NULL;
+      g_autoptr(AtomrViewNode) from_values = NULL;
+      AtomrViewNode *label;
+
+      from_strings = atomr_view_template_make_strings (template, round == 1 ? NULL : long_key, strings, 3, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (atomr_view_node_get_key (from_strings), ==, round == 1 ? NULL : long_key);
+      g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (atomr_view_node_get_child (from_strings, 0),
+                                                                       "text"), NULL), ==, long_text);
+      from_values = atomr_view_template_make (template, long_key, values, 3, &error);
+      g_assert_no_error (error);
+      label = atomr_view_node_get_child (from_values, 1);
+      g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (label, "text"), NULL), ==, "");
+      g_assert_nonnull (atomr_view_node_get_prop (label, "css-classes"));
+      g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (atomr_view_node_get_child (from_values, 0),
+                                                                       "text"), NULL), ==, long_text);
+    }
+}
+
 static void
 test_diff_between_made_trees (void)
 {
@@ -547,6 +586,7 @@ main (int   argc,
 
   g_test_add_func ("/AtomrView/Template/makes-what-a-builder-builds", test_makes_what_a_builder_builds);
   g_test_add_func ("/AtomrView/Template/made-trees-know-their-template", test_made_trees_know_their_template);
+  g_test_add_func ("/AtomrView/Template/made-tree-sizes", test_made_tree_sizes);
   g_test_add_func ("/AtomrView/Template/diff-between-made-trees", test_diff_between_made_trees);
   g_test_add_func ("/AtomrView/Template/refuses-bad-slots", test_refuses_bad_slots);
   g_test_add_func ("/AtomrView/Template/refuses-bad-values", test_refuses_bad_values);
