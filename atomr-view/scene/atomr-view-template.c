@@ -91,6 +91,18 @@ struct _AtomrViewTemplate
   Slot             *slots;
   guint             n_slots;
   gsize             block_size;  /* a tree's nodes at most, but the root's key and the slots' texts */
+  /* A tree made with a value for every slot is a copy of this image, but
+   * for its root's key and its slots: the block's header, then the nodes
+   * as place_part() lays them out, without the texts it copies. */
+  char             *image;
+  gsize             image_size;
+  gsize            *relocations;  /* offsets of the image's pointers into itself, stored relative to it */
+  guint             n_relocations;
+  GVariant        **values;       /* the values the image holds (the parts'): a reference each per tree */
+  guint             n_values;
+  AtomrViewNode   **shared;       /* the sample's nodes it holds: the same */
+  guint             n_shared;
+  gsize            *slot_props;   /* per slot: the offset of its prop in the image */
 };
 
 G_DEFINE_BOXED_TYPE (AtomrViewTemplate, atomr_view_template,
@@ -122,6 +134,11 @@ template_free (AtomrViewTemplate *self)
     }
   g_free (self->parts);
   g_free (self->slots);
+  g_free (self->image);
+  g_free (self->relocations);
+  g_free (self->values);
+  g_free (self->shared);
+  g_free (self->slot_props);
   g_clear_pointer (&self->sample, atomr_view_node_unref);
   g_free (self);
 }
@@ -313,6 +330,143 @@ add_part (AtomrViewTemplate *self,
   return index;
 }
 
+/* -- the image of a tree made ----------------------------------------------------- */
+
+typedef struct
+{
+  GArray    *relocations;   /* gsize */
+  GPtrArray *values;
+  GPtrArray *shared;
+} ImageLists;
+
+static gsize
+part_image_size (const Part *part)
+{
+  return sizeof (AtomrViewNode)
+         + (gsize) part->n_props * sizeof (AtomrViewProp)
+         + (gsize) part->n_children * sizeof (AtomrViewNode *);
+}
+
+/* Stores at @offset of the image a pointer to @target, also an offset in
+ * it: make_from_image() adds the block's address. */
+static void
+image_set_inner_pointer (AtomrViewTemplate *self,
+                         ImageLists        *lists,
+                         gsize              offset,
+                         gsize              target)
+{
+  gpointer relative = (gpointer) (guintptr) target;
+
+  memcpy (self->image + offset, &relative, sizeof relative);
+  g_array_append_val (lists->relocations, offset);
+}
+
+/* Lays the part at @index out at *@cursor, its children after it, and
+ * moves *@cursor past them all; returns the part's offset. */
+static gsize
+image_part (AtomrViewTemplate *self,
+            guint              index,
+            gsize             *cursor,
+            ImageLists        *lists)
+{
+  const Part *part = &self->parts[index];
+  gsize at = *cursor;
+  gsize props_at = at + sizeof (AtomrViewNode);
+  gsize children_at = props_at + (gsize) part->n_props * sizeof (AtomrViewProp);
+  AtomrViewNode *node = (AtomrViewNode *) (gpointer) (self->image + at);
+  AtomrViewProp *props = (AtomrViewProp *) (gpointer) (self->image + props_at);
+  AtomrViewNode **children = (AtomrViewNode **) (gpointer) (self->image + children_at);
+  guint64 n_nodes = 1;
+  guint height = 0;
+
+  *cursor += part_image_size (part);
+  atomr_view_ref_count_init (&node->ref_count);
+  node->n_props = part->n_props;
+  node->n_children = part->n_children;
+  node->kind = part->kind;
+  /* The root's key is the tree's; the others' stay in the template, which
+   * the block holds, as do the texts of props that are not slots. */
+  node->key = part->key;
+  node->key_hash = part->key != NULL ? atomr_view_key_hash (part->key) : 0;
+  node->marks = 0;
+  image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, props), props_at);
+  image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, children), children_at);
+  image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, block), 0);
+
+  for (guint i = 0; i < part->n_props; i++)
+    {
+      const PartProp *source = &part->props[i];
+
+      props[i].name = source->prop.name;
+      if (source->slot != NO_SLOT)
+        {
+          props[i].value = NULL;
+          props[i].text = NULL;
+          self->slot_props[source->slot] = props_at + i * sizeof (AtomrViewProp);
+          continue;
+        }
+      props[i].value = source->prop.value;
+      props[i].text = source->prop.text;
+      if (props[i].value != NULL)
+        g_ptr_array_add (lists->values, props[i].value);
+    }
+
+  for (guint i = 0; i < part->n_children; i++)
+    {
+      const AtomrViewNode *child;
+
+      if (part->shared[i] != NULL)
+        {
+          children[i] = part->shared[i];
+          g_ptr_array_add (lists->shared, part->shared[i]);
+          child = part->shared[i];
+        }
+      else
+        {
+          gsize child_at = image_part (self, part->parts[i], cursor, lists);
+
+          image_set_inner_pointer (self, lists, children_at + i * sizeof (AtomrViewNode *), child_at);
+          child = (const AtomrViewNode *) (gconstpointer) (self->image + child_at);
+        }
+      n_nodes += child->n_nodes;
+      height = MAX (height, child->height);
+    }
+  node->n_nodes = (guint) MIN (n_nodes, (guint64) G_MAXUINT);
+  node->height = MIN (height, G_MAXUINT - 1) + 1;
+  return at;
+}
+
+static void
+make_image (AtomrViewTemplate *self)
+{
+  ImageLists lists = {
+    g_array_new (FALSE, FALSE, sizeof (gsize)),
+    g_ptr_array_new (),
+    g_ptr_array_new (),
+  };
+  AtomrViewNodeBlock *block;
+  gsize cursor = sizeof (AtomrViewNodeBlock);
+
+  self->image_size = sizeof (AtomrViewNodeBlock);
+  for (guint i = 0; i < self->n_parts; i++)
+    self->image_size += part_image_size (&self->parts[i]);
+  self->image = g_malloc0 (self->image_size);
+  self->slot_props = g_new0 (gsize, MAX (self->n_slots, 1));
+
+  block = (AtomrViewNodeBlock *) (gpointer) self->image;
+  block->live = (gint) self->n_parts;
+  block->template = self;   /* each tree made takes its reference */
+  image_part (self, 0, &cursor, &lists);
+  g_assert (cursor == self->image_size);
+
+  self->n_relocations = lists.relocations->len;
+  self->relocations = (gsize *) (gpointer) g_array_free (lists.relocations, FALSE);
+  self->n_values = lists.values->len;
+  self->values = (GVariant **) g_ptr_array_free (lists.values, FALSE);
+  self->n_shared = lists.shared->len;
+  self->shared = (AtomrViewNode **) g_ptr_array_free (lists.shared, FALSE);
+}
+
 /**
  * atomr_view_template_new:
  * @sample: the tree the template makes copies of
@@ -386,6 +540,7 @@ atomr_view_template_new (AtomrViewNode      *sample,
   self->parts = (Part *) g_array_free (g_steal_pointer (&parts), FALSE);
   for (guint i = 0; i < self->n_parts; i++)
     self->block_size += part_size_bound (&self->parts[i]);
+  make_image (self);
   return g_steal_pointer (&self);
 }
 
@@ -626,6 +781,66 @@ place_part (const AtomrViewTemplate *self,
   return node;
 }
 
+/* make_made() when every slot has a value or a text: a copy of the image,
+ * its pointers moved to the block, the references it holds taken again. */
+static AtomrViewNode *
+make_from_image (AtomrViewTemplate   *self,
+                 const char          *key,
+                 const AtomrViewProp *fill)
+{
+  gsize key_size = key != NULL ? strlen (key) + 1 : 0;
+  gsize size = self->image_size + key_size;
+  AtomrViewNode *root;
+  char *base;
+  char *tail;
+
+  for (guint i = 0; i < self->n_slots; i++)
+    if (fill[i].text != NULL)
+      size += strlen (fill[i].text) + 1;
+  base = g_malloc (size);
+  memcpy (base, self->image, self->image_size);
+  for (guint i = 0; i < self->n_relocations; i++)
+    {
+      gpointer pointer;
+
+      memcpy (&pointer, base + self->relocations[i], sizeof pointer);
+      pointer = base + (guintptr) pointer;
+      memcpy (base + self->relocations[i], &pointer, sizeof pointer);
+    }
+  atomr_view_template_ref (self);
+  for (guint i = 0; i < self->n_values; i++)
+    g_variant_ref (self->values[i]);
+  for (guint i = 0; i < self->n_shared; i++)
+    atomr_view_node_ref (self->shared[i]);
+
+  root = (AtomrViewNode *) (gpointer) (base + sizeof (AtomrViewNodeBlock));
+  tail = base + self->image_size;
+  if (key != NULL)
+    {
+      memcpy (tail, key, key_size);
+      root->key = tail;
+      root->key_hash = atomr_view_key_hash (key);
+      tail += key_size;
+    }
+  for (guint i = 0; i < self->n_slots; i++)
+    {
+      AtomrViewProp *prop = (AtomrViewProp *) (gpointer) (base + self->slot_props[i]);
+
+      if (fill[i].text != NULL)
+        {
+          gsize length = strlen (fill[i].text) + 1;
+
+          memcpy (tail, fill[i].text, length);
+          prop->text = tail;
+          tail += length;
+        }
+      else
+        prop->value = g_variant_ref (fill[i].value);
+    }
+  g_assert (tail == base + size);
+  return root;
+}
+
 /* The whole tree in one allocation: rows are made by the thousand. Its
  * root comes first in the block, which knows the template (see
  * atomr_view_node_get_template()). */
@@ -638,7 +853,14 @@ make_made (AtomrViewTemplate   *self,
   AtomrViewNodeBlock *block;
   char *cursor;
   AtomrViewNode *node;
+  gboolean filled = TRUE;
 
+  for (guint i = 0; i < self->n_slots && filled; i++)
+    filled = fill[i].value != NULL || fill[i].text != NULL;
+  if (filled)
+    return make_from_image (self, key, fill);
+
+  /* A slot left out may take its prop away: laid out node by node. */
   if (key != NULL)
     size += strlen (key) + 1;
   for (guint i = 0; i < self->n_slots; i++)

@@ -252,6 +252,75 @@ test_made_tree_sizes (void)
     }
 }
 
+/* A tree made with a value for every slot is copied from an image made
+ * once; one with a slot left out is laid out node by node. Both must make
+ * the same tree: keys inside the tree, texts and values that are not
+ * slots, the shared button; and marks a backend set on one tree made are
+ * not on the next. */
+static void
+test_image_and_node_by_node_agree (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", NULL };
+  g_autoptr(AtomrViewNodeBuilder) id = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) id_node = NULL;
+  g_autoptr(AtomrViewNode) label_node = NULL;
+  g_autoptr(AtomrViewNode) sample = NULL;
+  AtomrViewTemplate *template;
+  g_autoptr(AtomrViewNode) copied = NULL;
+  g_autoptr(AtomrViewNode) laid_out = NULL;
+  g_autoptr(AtomrViewNode) next = NULL;
+  guint mark = atomr_view_node_allocate_mark ();
+
+  atomr_view_node_builder_set_key (id, "id");
+  atomr_view_node_builder_set_string (id, ATOMR_VIEW_PROP_TEXT, "");
+  id_node = end_or_fail (id);
+  atomr_view_node_builder_set_key (label, "label");
+  atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, "one");
+  atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TOOLTIP, "a text that is no slot");
+  atomr_view_node_builder_set_boolean (label, ATOMR_VIEW_PROP_HEXPAND, TRUE);
+  label_node = end_or_fail (label);
+  atomr_view_node_builder_set_int (box, ATOMR_VIEW_PROP_SPACING, 12);
+  atomr_view_node_builder_add_child (box, id_node);
+  atomr_view_node_builder_add_child (box, label_node);
+  atomr_view_node_builder_add_child (box, button);
+  sample = end_or_fail (box);
+  template = template_or_fail (sample, slots);
+
+  copied = atomr_view_template_make_strings (template, "r1", (const char *[]) { "1", "one" }, 2, NULL);
+  laid_out = atomr_view_template_make_strings (template, "r1", (const char *[]) { "1", NULL }, 2, NULL);
+  g_assert_nonnull (copied);
+  g_assert_nonnull (laid_out);
+  g_assert_true (atomr_view_node_equal (copied, laid_out));
+  g_assert_cmpstr (atomr_view_node_get_key (copied), ==, "r1");
+  g_assert_cmpstr (atomr_view_node_get_key (atomr_view_node_get_child (copied, 0)), ==, "id");
+  g_assert_cmpstr (atomr_view_node_get_key (atomr_view_node_get_child (copied, 1)), ==, "label");
+  g_assert_true (atomr_view_node_get_child (copied, 2) == button);
+  g_assert_cmpuint (copied->n_nodes, ==, sample->n_nodes);
+  g_assert_cmpuint (copied->height, ==, sample->height);
+  g_assert_true (atomr_view_node_get_template (copied) == template);
+
+  g_assert_cmpuint (mark, !=, 0);
+  atomr_view_node_add_mark (copied, mark);
+  atomr_view_node_add_mark (atomr_view_node_get_child (copied, 1), mark);
+  next = atomr_view_template_make_strings (template, "r2", (const char *[]) { "2", "two" }, 2, NULL);
+  g_assert_false (atomr_view_node_has_mark (next, mark));
+  g_assert_false (atomr_view_node_has_mark (atomr_view_node_get_child (next, 1), mark));
+  g_assert_true (atomr_view_node_has_mark (copied, mark));
+
+  /* The trees hold the template, its texts and values (ASan tells). */
+  atomr_view_template_unref (template);
+  g_clear_pointer (&sample, atomr_view_node_unref);
+  g_clear_pointer (&label_node, atomr_view_node_unref);
+  label_node = atomr_view_node_ref (atomr_view_node_get_child (next, 1));
+  g_clear_pointer (&next, atomr_view_node_unref);
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (label_node, ATOMR_VIEW_PROP_TOOLTIP), NULL),
+                   ==, "a text that is no slot");
+  g_assert_cmpstr (g_variant_get_string (atomr_view_node_get_prop (label_node, ATOMR_VIEW_PROP_TEXT), NULL), ==, "two");
+}
+
 static void
 test_diff_between_made_trees (void)
 {
@@ -587,6 +656,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Template/makes-what-a-builder-builds", test_makes_what_a_builder_builds);
   g_test_add_func ("/AtomrView/Template/made-trees-know-their-template", test_made_trees_know_their_template);
   g_test_add_func ("/AtomrView/Template/made-tree-sizes", test_made_tree_sizes);
+  g_test_add_func ("/AtomrView/Template/image-and-node-by-node-agree", test_image_and_node_by_node_agree);
   g_test_add_func ("/AtomrView/Template/diff-between-made-trees", test_diff_between_made_trees);
   g_test_add_func ("/AtomrView/Template/refuses-bad-slots", test_refuses_bad_slots);
   g_test_add_func ("/AtomrView/Template/refuses-bad-values", test_refuses_bad_values);
