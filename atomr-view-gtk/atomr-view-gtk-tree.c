@@ -435,8 +435,9 @@ check_subtree (AtomrViewGtkTree   *tree,
   const AtomrViewGtkKind *kind;
   Place place = { node, index };
   AtomrViewNode * const *children;
+  AtomrViewNode * const *shown = NULL;
   AtomrViewTemplate *template;
-  guint n;
+  guint n, n_shown = 0;
 
   if ((here != NULL && here->node == node) || atomr_view_node_has_mark (node, checked_mark ()))
     return TRUE;
@@ -457,13 +458,17 @@ check_subtree (AtomrViewGtkTree   *tree,
       return FALSE;
     }
   children = atomr_view_node_get_children (node, &n);
+  /* The children shown here, the mirrors' nodes: read from one array, not
+   * from each mirror, since most rows of a long list are where they were. */
+  if (here != NULL)
+    shown = atomr_view_node_get_children (here->node, &n_shown);
   for (guint i = 0; i < n; i++)
     {
-      AtomrViewGtkMirror *child_here = here != NULL && i < atomr_view_gtk_mirror_get_n_children (here) ? g_ptr_array_index (here->children, i) : NULL;
+      AtomrViewGtkMirror *child_here;
 
-      /* Most rows of a long list are where they were: no call for those. */
-      if (child_here != NULL && child_here->node == children[i])
+      if (i < n_shown && shown[i] == children[i])
         continue;
+      child_here = here != NULL && i < atomr_view_gtk_mirror_get_n_children (here) ? g_ptr_array_index (here->children, i) : NULL;
       if (!check_subtree (tree, children[i], child_here, i, failure))
         {
           g_array_append_val (failure->places, place);
