@@ -26,8 +26,15 @@ struct _AtomrViewDispatcherThread
   _Atomic int          sleeping;      /* 1 while it may block in poll() */
   _Atomic int          quit;
   AtomrViewContext    *actor_context; /* reused for every actor run here */
+  GArray              *after_batch;   /* AtomrViewAfterBatch, run when this run of actors ends */
   guint                index;
 };
+
+typedef struct
+{
+  GDestroyNotify func;
+  gpointer       data;
+} AtomrViewAfterBatch;
 
 struct _AtomrViewDispatcher
 {
@@ -52,5 +59,10 @@ void                       atomr_view_dispatcher_thread_push    (AtomrViewDispat
 AtomrViewDispatcherThread *atomr_view_dispatcher_thread_get_current (void);
 gboolean                   atomr_view_dispatcher_thread_is_current  (AtomrViewDispatcherThread *thread);
 gboolean                   atomr_view_dispatcher_in_any_thread  (void);
+/* While actors run on this thread: calls @func (@data) once they are done,
+ * before the thread goes back to its main loop, and returns TRUE. Anywhere
+ * else returns FALSE and calls nothing. */
+gboolean                   atomr_view_dispatcher_run_after_batch (GDestroyNotify            func,
+                                                                  gpointer                  data);
 
 G_END_DECLS

@@ -98,6 +98,21 @@ run_queue_check (GSource *source)
   return t->local != NULL || !atomr_view_mpsc_is_empty (&t->run_queue);
 }
 
+/* After the run, not inside it: what a job asks of a dispatcher waits for
+ * the next run (a bridge that cannot hand an event over tries again later,
+ * not in a loop here). */
+static void
+run_after_batch (AtomrViewDispatcherThread *t)
+{
+  for (guint i = 0; i < t->after_batch->len; i++)
+    {
+      AtomrViewAfterBatch *job = &g_array_index (t->after_batch, AtomrViewAfterBatch, i);
+
+      job->func (job->data);
+    }
+  g_array_set_size (t->after_batch, 0);
+}
+
 static gboolean
 run_queue_dispatch (GSource     *source,
                     GSourceFunc  callback,
@@ -121,6 +136,7 @@ run_queue_dispatch (GSource     *source,
         break;
     }
   current_thread = previous;
+  run_after_batch (t);
 
   return G_SOURCE_CONTINUE;
 }
@@ -182,6 +198,7 @@ dispatcher_thread_new (AtomrViewDispatcher *dispatcher,
   t->context = g_main_context_ref (context);
   atomr_view_mpsc_init (&t->run_queue);
   t->actor_context = atomr_view_context_new_for_thread (t);
+  t->after_batch = g_array_new (FALSE, FALSE, sizeof (AtomrViewAfterBatch));
 
   source = (RunQueueSource *) g_source_new (&run_queue_funcs, sizeof (RunQueueSource));
   source->thread = t;
@@ -264,6 +281,7 @@ atomr_view_dispatcher_stop (AtomrViewDispatcher *self)
           atomr_view_cell_unref (cell);
         }
       current_thread = previous;
+      run_after_batch (t);
     }
 }
 
@@ -277,6 +295,7 @@ atomr_view_dispatcher_free (AtomrViewDispatcher *self)
       g_assert (t->thread == NULL);
       g_clear_pointer (&t->source, g_source_unref);
       g_clear_object (&t->actor_context);
+      g_array_unref (t->after_batch);
       g_main_context_unref (t->context);
       g_free (t);
     }
@@ -331,4 +350,16 @@ gboolean
 atomr_view_dispatcher_in_any_thread (void)
 {
   return on_dispatcher_thread || current_thread != NULL;
+}
+
+gboolean
+atomr_view_dispatcher_run_after_batch (GDestroyNotify func,
+                                       gpointer       data)
+{
+  AtomrViewAfterBatch job = { func, data };
+
+  if (current_thread == NULL)
+    return FALSE;
+  g_array_append_val (current_thread->after_batch, job);
+  return TRUE;
 }

@@ -6,6 +6,7 @@
 #include "atomr-view-actor-error.h"
 #include "atomr-view-actor-ref.h"
 #include "atomr-view-actor-system.h"
+#include "atomr-view-dispatcher-private.h"
 #include "atomr-view-event.h"
 #include "atomr-view-init-private.h"
 #include "atomr-view-lock-private.h"
@@ -176,12 +177,37 @@ bridge_window_free (BridgeWindow *window)
   g_free (window);
 }
 
-/* Any thread: make sure the UI thread drains soon; only the first caller after a drain wakes it. */
+static void flush (AtomrViewUiBridge *self,
+                   gboolean           paced);
+
+static void
+flush_after_batch (gpointer data)
+{
+  AtomrViewUiBridge *self = data;
+
+  if (self->drain_source != NULL && atomic_load (&self->dirty) != 0)
+    flush (self, TRUE);
+  g_object_unref (self);
+}
+
+/* Any thread: make sure the UI thread drains soon; only the first caller
+ * after a drain wakes it. An actor on the UI thread (the `ui` dispatcher)
+ * has it drained as soon as its run ends, not one main-loop turn later. */
 static void
 mark_dirty (AtomrViewUiBridge *self)
 {
-  if (atomic_exchange (&self->dirty, 1) == 0)
-    g_main_context_wakeup (g_source_get_context (self->drain_source));
+  GMainContext *context;
+
+  if (atomic_exchange (&self->dirty, 1) != 0)
+    return;
+  context = g_source_get_context (self->drain_source);
+  if (g_main_context_is_owner (context))
+    {
+      if (atomr_view_dispatcher_run_after_batch (flush_after_batch, g_object_ref (self)))
+        return;
+      g_object_unref (self);
+    }
+  g_main_context_wakeup (context);
 }
 
 static gboolean
@@ -197,9 +223,6 @@ drain_check (GSource *source)
 {
   return atomic_load (&((DrainSource *) source)->bridge->dirty) != 0;
 }
-
-static void flush (AtomrViewUiBridge *self,
-                   gboolean           paced);
 
 static gboolean
 drain_dispatch (GSource     *source,

@@ -59,6 +59,45 @@ flood_done_cb (GObject      *source,
 
 /* A million scenes from one actor: the UI shows far fewer, ends on the last,
  * applies every window command, keeps memory bounded and stays responsive. */
+static gboolean
+mark_fired (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A window actor on the `ui` dispatcher runs on the UI thread: what it
+ * posts is shown as soon as its run ends, in the same main-loop turn, not
+ * one turn later (the select of the GTK benchmark is a frame and a few
+ * turns). */
+static void
+test_ui_dispatcher_shown_same_turn (UiFixture     *fixture,
+                                    gconstpointer  data)
+{
+  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
+  g_autoptr(AtomrViewActorRef) window = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean spaced = FALSE;
+  guint turns = 0;
+
+  atomr_view_props_set_dispatcher (props, "ui");
+  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
+  g_assert_no_error (error);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  /* Past the bridge's spacing between two scenes of a window, which would
+   * rightly hold the next one back. */
+  g_timeout_add (20, mark_fired, &spaced);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (spaced, TEST_DEADLINE_MS);
+
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "set-text", g_variant_new_string ("now")), NULL);
+  while (!posted_text_is (fixture, "main", "now"))
+    {
+      g_assert_cmpuint (++turns, <, 1000);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_true (shows_text (fixture, "main", "now"));
+}
+
 static void
 test_flood_conflates (UiFixture     *fixture,
                       gconstpointer  data)
@@ -441,6 +480,7 @@ main (int   argc,
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
 
   UI_TEST ("/AtomrView/Ui/Bridge/open-and-render", test_window_opens_and_renders);
+  UI_TEST ("/AtomrView/Ui/Bridge/ui-dispatcher-shown-same-turn", test_ui_dispatcher_shown_same_turn);
   UI_TEST ("/AtomrView/Ui/Bridge/flood-conflates", test_flood_conflates);
   UI_TEST ("/AtomrView/Ui/Bridge/redraws-dedupe", test_redraws_dedupe);
   UI_TEST ("/AtomrView/Ui/Bridge/events-never-dropped", test_events_never_dropped);
