@@ -29,7 +29,9 @@
  *   backend patches its widgets by their diff. A scene that
  *   follows another by less than 8 ms (half a 60 Hz frame) waits out the
  *   rest of that time, so that a flood is shown at about frame rate rather
- *   than once per turn of the main loop.
+ *   than once per turn of the main loop. A window actor on the `ui`
+ *   dispatcher posts from the UI thread itself: its scene is applied as
+ *   soon as that run of actors ends, in the same turn of the main loop.
  * - **window lifecycle is never dropped**: opening and closing go through a
  *   bounded queue that is applied in order; a window actor opens once and
  *   closes once, so the bound is never reached in practice, and opening fails
