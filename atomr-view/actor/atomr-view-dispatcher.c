@@ -104,6 +104,11 @@ run_queue_check (GSource *source)
 static void
 run_after_batch (AtomrViewDispatcherThread *t)
 {
+  /* Not running actors even when this run was nested in another's (a
+   * dispatcher stopped from an actor): no job adds a job. */
+  AtomrViewDispatcherThread *outer = current_thread;
+
+  current_thread = NULL;
   for (guint i = 0; i < t->after_batch->len; i++)
     {
       AtomrViewAfterBatch *job = &g_array_index (t->after_batch, AtomrViewAfterBatch, i);
@@ -111,6 +116,7 @@ run_after_batch (AtomrViewDispatcherThread *t)
       job->func (job->data);
     }
   g_array_set_size (t->after_batch, 0);
+  current_thread = outer;
 }
 
 static gboolean
