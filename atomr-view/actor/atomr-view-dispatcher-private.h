@@ -27,6 +27,7 @@ struct _AtomrViewDispatcherThread
   _Atomic int          quit;
   AtomrViewContext    *actor_context; /* reused for every actor run here */
   GArray              *after_batch;   /* AtomrViewAfterBatch, run when this run of actors ends */
+  gboolean             woke_ui;       /* an actor woke the UI thread since the thread last slept */
   guint                index;
 };
 
@@ -64,5 +65,8 @@ gboolean                   atomr_view_dispatcher_in_any_thread  (void);
  * else returns FALSE and calls nothing. */
 gboolean                   atomr_view_dispatcher_run_after_batch (GDestroyNotify            func,
                                                                   gpointer                  data);
+/* Says that an actor of this thread has just woken the UI thread: this
+ * thread then sleeps without spinning first. Anywhere else does nothing. */
+void                       atomr_view_dispatcher_note_woke_ui   (void);
 
 G_END_DECLS

@@ -170,8 +170,10 @@ dispatcher_thread_main (gpointer data)
   while (!atomic_load_explicit (&t->quit, memory_order_acquire))
     {
       /* Waking a halted vCPU costs tens of microseconds here; spinning a
-       * little before blocking keeps ping-pong and ask latency low. */
-      if (spin_us > 0 && run_queue_looks_empty (t))
+       * little before blocking keeps ping-pong and ask latency low. Not
+       * after waking the UI thread, though: the kernel tends to wake it on
+       * this CPU, where it would wait for the spin to end to show a scene. */
+      if (spin_us > 0 && !t->woke_ui && run_queue_looks_empty (t))
         {
           gint64 until = g_get_monotonic_time () + spin_us;
           guint spins = 0;
@@ -183,6 +185,7 @@ dispatcher_thread_main (gpointer data)
                 break;
             }
         }
+      t->woke_ui = FALSE;
       g_main_context_iteration (t->context, TRUE);
     }
   g_main_context_pop_thread_default (t->context);
@@ -336,6 +339,13 @@ atomr_view_dispatcher_thread_push (AtomrViewDispatcherThread *t,
   if (atomic_load_explicit (&t->sleeping, memory_order_seq_cst) &&
       atomic_exchange_explicit (&t->sleeping, 0, memory_order_seq_cst))
     g_main_context_wakeup (t->context);
+}
+
+void
+atomr_view_dispatcher_note_woke_ui (void)
+{
+  if (current_thread != NULL)
+    current_thread->woke_ui = TRUE;
 }
 
 AtomrViewDispatcherThread *

@@ -210,6 +210,7 @@ mark_dirty (AtomrViewUiBridge *self)
       g_object_unref (self);
     }
   g_main_context_wakeup (context);
+  atomr_view_dispatcher_note_woke_ui ();
 }
 
 static gboolean
