@@ -828,11 +828,9 @@ make_from_image (AtomrViewTemplate   *self,
 
       if (fill[i].text != NULL)
         {
-          gsize length = strlen (fill[i].text) + 1;
-
-          memcpy (tail, fill[i].text, length);
+          /* One pass: g_stpcpy() finds the end as it copies. */
           prop->text = tail;
-          tail += length;
+          tail = g_stpcpy (tail, fill[i].text) + 1;
         }
       else
         prop->value = g_variant_ref (fill[i].value);
