@@ -554,6 +554,127 @@ test_template_rows_checked (GtkFixture    *fixture,
     }
 }
 
+/* A row whose slot is two levels down: a text, and a container holding a
+ * button whose halign is the slot. */
+static AtomrViewTemplate *
+deep_row_template (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) text = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+  g_autoptr(AtomrViewNodeBuilder) inner = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNodeBuilder) row = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) text_node = NULL;
+  g_autoptr(AtomrViewNode) button_node = NULL;
+  g_autoptr(AtomrViewNode) inner_node = NULL;
+  g_autoptr(AtomrViewNode) sample = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *slots[] = { "0/text", "1/0/halign", NULL };
+  AtomrViewTemplate *template;
+
+  atomr_view_node_builder_set_string (text, ATOMR_VIEW_PROP_TEXT, "");
+  text_node = atomr_view_node_builder_end (text, NULL);
+  atomr_view_node_builder_add_child (row, text_node);
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_LABEL, "Go");
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_HALIGN, "start");
+  button_node = atomr_view_node_builder_end (button, NULL);
+  atomr_view_node_builder_add_child (inner, button_node);
+  inner_node = atomr_view_node_builder_end (inner, NULL);
+  atomr_view_node_builder_add_child (row, inner_node);
+  sample = atomr_view_node_builder_end (row, NULL);
+  template = atomr_view_template_new (sample, slots, &error);
+  g_assert_no_error (error);
+  return template;
+}
+
+/* A slot two levels down is checked like one at the top: a good value
+ * reaches the button, and a bad one is refused with the button's place. */
+static void
+test_template_deep_slot_checked (GtkFixture    *fixture,
+                                 gconstpointer  data)
+{
+  g_autoptr(AtomrViewTemplate) template = deep_row_template ();
+  g_autoptr(AtomrViewScene) good = NULL;
+  g_autoptr(AtomrViewScene) bad = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *good_haligns[] = { "start", "end", "center" };
+  const char *bad_haligns[] = { "start", "end", "middle" };
+  GtkWidget *button;
+
+  good = template_scene (template, good_haligns, 3);
+  g_assert_true (gtk_fixture_render_scene (fixture, good, &error));
+  g_assert_no_error (error);
+  button = gtk_fixture_widget (fixture, "rows/r1/#1/#0");
+  g_assert_true (GTK_IS_BUTTON (button));
+  g_assert_cmpint (gtk_widget_get_halign (button), ==, GTK_ALIGN_END);
+  g_assert_cmpint (gtk_widget_get_halign (gtk_fixture_widget (fixture, "rows/r2/#1/#0")), ==, GTK_ALIGN_CENTER);
+
+  bad = template_scene (template, bad_haligns, 3);
+  g_assert_false (gtk_fixture_render_scene (fixture, bad, &error));
+  g_assert_error (error, ATOMR_VIEW_UI_ERROR, ATOMR_VIEW_UI_ERROR_INVALID_VALUE);
+  if (strstr (error->message, "/rows/r2/#1/#0 (kind “button”)") == NULL || strstr (error->message, "middle") == NULL)
+    g_error ("“%s” does not give the button's place and “middle”", error->message);
+  g_assert_cmpint (gtk_widget_get_halign (gtk_fixture_widget (fixture, "rows/r2/#1/#0")), ==, GTK_ALIGN_CENTER);
+  g_assert_true (gtk_fixture_widget (fixture, "rows/r1/#1/#0") == button);
+}
+
+/* The scene of test_first_child_into_empty() with one child in each: a
+ * button in the box and a text in the list, both keyed and labelled @key. */
+static char *
+one_child_json (const char *key)
+{
+  return g_strdup_printf ("{\"kind\": \"container\", \"children\": ["
+                          " {\"kind\": \"container\", \"key\": \"box\", \"children\": ["
+                          "  {\"kind\": \"button\", \"key\": \"%s\", \"props\": {\"label\": \"%s\"}}]},"
+                          " {\"kind\": \"list\", \"key\": \"items\", \"children\": ["
+                          "  {\"kind\": \"text\", \"key\": \"%s\", \"props\": {\"text\": \"%s\"}}]}]}",
+                          key, key, key, key);
+}
+
+/* A box and a list that start empty get their first child, lose it, and get
+ * another: each time the widget is there, in its parent, and then gone. */
+static void
+test_first_child_into_empty (GtkFixture    *fixture,
+                             gconstpointer  data)
+{
+  const char *empty = "{\"kind\": \"container\", \"children\": ["
+                      " {\"kind\": \"container\", \"key\": \"box\"},"
+                      " {\"kind\": \"list\", \"key\": \"items\"}]}";
+  const char *keys[] = { "a", "b" };
+  GtkWidget *box;
+
+  gtk_fixture_render (fixture, empty);
+  gtk_fixture_wait_painted (fixture);
+  box = gtk_fixture_widget (fixture, "box");
+  g_assert_null (gtk_widget_get_first_child (box));
+
+  for (guint round = 0; round < G_N_ELEMENTS (keys); round++)
+    {
+      g_autofree char *one = one_child_json (keys[round]);
+      g_autofree char *button_path = g_strdup_printf ("box/%s", keys[round]);
+      g_autofree char *item_path = g_strdup_printf ("items/%s", keys[round]);
+      GtkWidget *button;
+
+      g_test_message ("round %u", round);
+      gtk_fixture_render (fixture, one);
+      gtk_fixture_wait_painted (fixture);
+      button = gtk_fixture_widget (fixture, button_path);
+      g_assert_true (gtk_fixture_widget (fixture, "box") == box);
+      g_assert_true (gtk_widget_get_first_child (box) == button);
+      g_assert_true (gtk_widget_get_last_child (box) == button);
+      g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, keys[round]);
+      g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_fixture_widget (fixture, item_path))), ==, keys[round]);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
+                          gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_fixture_widget (fixture, "items"))))))),
+                        ==, 1);
+
+      gtk_fixture_render (fixture, empty);
+      gtk_fixture_wait_painted (fixture);
+      g_assert_null (gtk_widget_get_first_child (box));
+      g_assert_null (gtk_fixture_find (fixture, button_path));
+      g_assert_null (gtk_fixture_find (fixture, item_path));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -573,6 +694,9 @@ main (int   argc,
   GTK_TEST ("/AtomrViewGtk/Patches/refused-patches", test_refused_patches);
   GTK_TEST ("/AtomrViewGtk/Patches/text-props-checked", test_text_props_checked);
   GTK_TEST ("/AtomrViewGtk/Patches/template-rows-checked", test_template_rows_checked);
+  GTK_TEST ("/AtomrViewGtk/Patches/template-deep-slot-checked", test_template_deep_slot_checked);
+  GTK_TEST ("/AtomrViewGtk/Patches/first-child-into-empty", test_first_child_into_empty);
+  GTK_TEST_OWN_PATCHES ("/AtomrViewGtk/PatchesGiven/first-child-into-empty", test_first_child_into_empty);
 
   return g_test_run ();
 }
