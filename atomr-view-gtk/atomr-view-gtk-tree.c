@@ -29,6 +29,7 @@ struct _AtomrViewGtkTree
   GPtrArray           *departed;       /* rows removed while patching, freed once the frame is painted */
   GHashTable          *deferred;       /* GtkListItem bound while patching, to fill afterwards */
   GHashTable          *parked;         /* row mirrors unbound but keeping their widgets for now */
+  AtomrViewTemplate   *failing_sample; /* during a check: the last template whose sample failed in it */
   guint                sweep_source;   /* frees the departed rows, lets the parked rows' widgets go */
   AtomrViewGtkEmitFunc emit;
   gpointer             emit_data;
@@ -361,17 +362,22 @@ fail_at (Failure       *failure,
   g_array_append_val (failure->places, place);
 }
 
-/* Whether @template's sample passed, checking it now if it never was. */
+/* Whether @template's sample passed, checking it now if it never was. A
+ * failure is not marked (a kind may be known later), but it is remembered
+ * for the rest of the check: a list's rows share their template. */
 static gboolean
 sample_passes (AtomrViewGtkTree  *tree,
                AtomrViewTemplate *template)
 {
   Failure failure = { NULL, NULL, NULL };
 
+  if (template == tree->failing_sample)
+    return FALSE;
   if (check_subtree (tree, atomr_view_template_get_sample (template), NULL, 0, &failure))
     return TRUE;
   g_error_free (failure.error);
   g_array_unref (failure.places);
+  tree->failing_sample = template;
   return FALSE;
 }
 
@@ -486,8 +492,11 @@ atomr_view_gtk_tree_check (AtomrViewGtkTree  *tree,
 {
   Failure failure = { NULL, NULL, NULL };
   g_autofree char *where = NULL;
+  gboolean passed;
 
-  if (check_subtree (tree, root, tree->root, 0, &failure))
+  passed = check_subtree (tree, root, tree->root, 0, &failure);
+  tree->failing_sample = NULL;
+  if (passed)
     return TRUE;
   where = format_path (failure.places);
   g_set_error (error, failure.error->domain, failure.error->code,
