@@ -9,7 +9,7 @@
 #include "atomr-view-prop-value-private.h"
 #include "atomr-view-refcount-private.h"
 #include "atomr-view-scene-place-private.h"
-#include "atomr-view-template.h"
+#include "atomr-view-template-private.h"
 #include "atomr-view-vocabulary-private.h"
 
 /**
@@ -51,65 +51,14 @@
  * Since: 0.1
  */
 
-#define NO_SLOT G_MAXUINT
 /* Props and children of one node up to which make() needs no allocation. */
 #define STACK_SIZE 16
-
-typedef struct
-{
-  AtomrViewProp prop;      /* the sample's value or text (owned), or neither */
-  guint         slot;      /* NO_SLOT: always the sample's */
-} PartProp;
-
-/* A node of the sample that holds a slot or leads to one. */
-typedef struct
-{
-  const char     *kind;        /* interned */
-  char           *key;         /* the sample's; the root's comes from make() */
-  PartProp       *props;       /* sorted by name */
-  guint           n_props;
-  guint           n_children;
-  AtomrViewNode **shared;      /* per child: the sample's node, in every tree made, or NULL */
-  guint          *parts;       /* per child without a shared node: its part */
-} Part;
-
-typedef struct
-{
-  char       *path;            /* as given */
-  guint      *indices;         /* the children that lead to the node */
-  guint       n_indices;
-  const char *name;            /* interned */
-  const char *type;            /* the type string values must have */
-} Slot;
-
-struct _AtomrViewTemplate
-{
-  AtomrViewRefCount ref_count;
-  AtomrViewNode    *sample;
-  Part             *parts;     /* 0 is the root */
-  guint             n_parts;
-  Slot             *slots;
-  guint             n_slots;
-  gsize             block_size;  /* a tree's nodes at most, but the root's key and the slots' texts */
-  /* A tree made with a value for every slot is a copy of this image, but
-   * for its root's key and its slots: the block's header, then the nodes
-   * as place_part() lays them out, without the texts it copies. */
-  char             *image;
-  gsize             image_size;
-  gsize            *relocations;  /* offsets of the image's pointers into itself, stored relative to it */
-  guint             n_relocations;
-  GVariant        **values;       /* the values the image holds (the parts'): a reference each per tree */
-  guint             n_values;
-  AtomrViewNode   **shared;       /* the sample's nodes it holds: the same */
-  guint             n_shared;
-  gsize            *slot_props;   /* per slot: the offset of its prop in the image */
-};
 
 G_DEFINE_BOXED_TYPE (AtomrViewTemplate, atomr_view_template,
                      atomr_view_template_ref, atomr_view_template_unref)
 
 static void
-part_clear (Part *part)
+part_clear (AtomrViewTemplatePart *part)
 {
   for (guint i = 0; i < part->n_props; i++)
     atomr_view_prop_clear (&part->props[i].prop);
@@ -147,10 +96,10 @@ template_free (AtomrViewTemplate *self)
 
 /* Reads "2/0/text" into @slot; the place for errors is "slots[@index]". */
 static gboolean
-parse_slot (const char  *path,
-            guint        index,
-            Slot        *slot,
-            GError     **error)
+parse_slot (const char             *path,
+            guint                   index,
+            AtomrViewTemplateSlot  *slot,
+            GError                **error)
 {
   g_autofree char *place = g_strdup_printf ("slots[%u]", index);
   g_auto(GStrv) parts = g_strsplit (path, "/", -1);
@@ -190,10 +139,10 @@ parse_slot (const char  *path,
 
 /* Finds the node @slot names in @sample and the type its values must have. */
 static gboolean
-type_slot (AtomrViewNode *sample,
-           guint          index,
-           Slot          *slot,
-           GError       **error)
+type_slot (AtomrViewNode          *sample,
+           guint                   index,
+           AtomrViewTemplateSlot  *slot,
+           GError                **error)
 {
   g_autofree char *place = g_strdup_printf ("slots[%u]", index);
   AtomrViewNode *node = sample;
@@ -234,14 +183,14 @@ static gint
 compare_part_props (gconstpointer a,
                     gconstpointer b)
 {
-  return strcmp (((const PartProp *) a)->prop.name, ((const PartProp *) b)->prop.name);
+  return strcmp (((const AtomrViewTemplatePartProp *) a)->prop.name, ((const AtomrViewTemplatePartProp *) b)->prop.name);
 }
 
 /* The most bytes @part takes in a tree made, but for the texts its slots
  * are given: all its props there, the sample's texts kept, and the most
  * rounding adds. */
 static gsize
-part_size_bound (const Part *part)
+part_size_bound (const AtomrViewTemplatePart *part)
 {
   gsize size = sizeof (AtomrViewNode)
                + (gsize) part->n_props * sizeof (AtomrViewProp)
@@ -266,11 +215,11 @@ add_part (AtomrViewTemplate *self,
           guint              n_which,
           guint              depth)
 {
-  g_autoptr(GArray) props = g_array_new (FALSE, FALSE, sizeof (PartProp));
+  g_autoptr(GArray) props = g_array_new (FALSE, FALSE, sizeof (AtomrViewTemplatePartProp));
   g_autofree guint *below = g_new (guint, MAX (n_which, 1));
   guint index = parts->len;
   /* The root's key comes from make(). */
-  Part part = { node->kind, depth > 0 ? g_strdup (node->key) : NULL, NULL, 0, node->n_children, NULL, NULL };
+  AtomrViewTemplatePart part = { node->kind, depth > 0 ? g_strdup (node->key) : NULL, NULL, 0, node->n_children, NULL, NULL };
 
   /* Reserved now, filled last: the children's parts come after it. */
   g_array_set_size (parts, parts->len + 1);
@@ -278,7 +227,7 @@ add_part (AtomrViewTemplate *self,
   for (guint i = 0; i < node->n_props; i++)
     {
       const AtomrViewProp *prop = &node->props[i];
-      PartProp copy = { { prop->name, NULL, NULL }, NO_SLOT };
+      AtomrViewTemplatePartProp copy = { { prop->name, NULL, NULL }, ATOMR_VIEW_TEMPLATE_NO_SLOT };
 
       /* A text stays text: the trees made copy it as the builder's nodes do. */
       if (prop->text != NULL)
@@ -289,23 +238,23 @@ add_part (AtomrViewTemplate *self,
     }
   for (guint i = 0; i < n_which; i++)
     {
-      const Slot *slot = &self->slots[which[i]];
+      const AtomrViewTemplateSlot *slot = &self->slots[which[i]];
       gint found;
 
       if (slot->n_indices != depth)
         continue;
       if ((found = atomr_view_node_find_prop (node, slot->name)) >= 0)
-        g_array_index (props, PartProp, found).slot = which[i];
+        g_array_index (props, AtomrViewTemplatePartProp, found).slot = which[i];
       else
         {
-          PartProp hole = { { slot->name, NULL, NULL }, which[i] };
+          AtomrViewTemplatePartProp hole = { { slot->name, NULL, NULL }, which[i] };
 
           g_array_append_val (props, hole);
         }
     }
   g_array_sort (props, compare_part_props);
   part.n_props = props->len;
-  part.props = (PartProp *) g_array_free (g_steal_pointer (&props), FALSE);
+  part.props = (AtomrViewTemplatePartProp *) g_array_free (g_steal_pointer (&props), FALSE);
 
   part.shared = g_new0 (AtomrViewNode *, MAX (node->n_children, 1));
   part.parts = g_new0 (guint, MAX (node->n_children, 1));
@@ -315,7 +264,7 @@ add_part (AtomrViewTemplate *self,
 
       for (guint i = 0; i < n_which; i++)
         {
-          const Slot *slot = &self->slots[which[i]];
+          const AtomrViewTemplateSlot *slot = &self->slots[which[i]];
 
           if (slot->n_indices > depth && slot->indices[depth] == child)
             below[n_below++] = which[i];
@@ -326,145 +275,8 @@ add_part (AtomrViewTemplate *self,
         part.parts[child] = add_part (self, parts, node->children[child], below, n_below, depth + 1);
     }
 
-  g_array_index (parts, Part, index) = part;
+  g_array_index (parts, AtomrViewTemplatePart, index) = part;
   return index;
-}
-
-/* -- the image of a tree made ----------------------------------------------------- */
-
-typedef struct
-{
-  GArray    *relocations;   /* gsize */
-  GPtrArray *values;
-  GPtrArray *shared;
-} ImageLists;
-
-static gsize
-part_image_size (const Part *part)
-{
-  return sizeof (AtomrViewNode)
-         + (gsize) part->n_props * sizeof (AtomrViewProp)
-         + (gsize) part->n_children * sizeof (AtomrViewNode *);
-}
-
-/* Stores at @offset of the image a pointer to @target, also an offset in
- * it: make_from_image() adds the block's address. */
-static void
-image_set_inner_pointer (AtomrViewTemplate *self,
-                         ImageLists        *lists,
-                         gsize              offset,
-                         gsize              target)
-{
-  gpointer relative = (gpointer) (guintptr) target;
-
-  memcpy (self->image + offset, &relative, sizeof relative);
-  g_array_append_val (lists->relocations, offset);
-}
-
-/* Lays the part at @index out at *@cursor, its children after it, and
- * moves *@cursor past them all; returns the part's offset. */
-static gsize
-image_part (AtomrViewTemplate *self,
-            guint              index,
-            gsize             *cursor,
-            ImageLists        *lists)
-{
-  const Part *part = &self->parts[index];
-  gsize at = *cursor;
-  gsize props_at = at + sizeof (AtomrViewNode);
-  gsize children_at = props_at + (gsize) part->n_props * sizeof (AtomrViewProp);
-  AtomrViewNode *node = (AtomrViewNode *) (gpointer) (self->image + at);
-  AtomrViewProp *props = (AtomrViewProp *) (gpointer) (self->image + props_at);
-  AtomrViewNode **children = (AtomrViewNode **) (gpointer) (self->image + children_at);
-  guint64 n_nodes = 1;
-  guint height = 0;
-
-  *cursor += part_image_size (part);
-  atomr_view_ref_count_init (&node->ref_count);
-  node->n_props = part->n_props;
-  node->n_children = part->n_children;
-  node->kind = part->kind;
-  /* The root's key is the tree's; the others' stay in the template, which
-   * the block holds, as do the texts of props that are not slots. */
-  node->key = part->key;
-  node->key_hash = part->key != NULL ? atomr_view_key_hash (part->key) : 0;
-  node->marks = 0;
-  image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, props), props_at);
-  image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, children), children_at);
-  image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, block), 0);
-
-  for (guint i = 0; i < part->n_props; i++)
-    {
-      const PartProp *source = &part->props[i];
-
-      props[i].name = source->prop.name;
-      if (source->slot != NO_SLOT)
-        {
-          props[i].value = NULL;
-          props[i].text = NULL;
-          self->slot_props[source->slot] = props_at + i * sizeof (AtomrViewProp);
-          continue;
-        }
-      props[i].value = source->prop.value;
-      props[i].text = source->prop.text;
-      if (props[i].value != NULL)
-        g_ptr_array_add (lists->values, props[i].value);
-    }
-
-  for (guint i = 0; i < part->n_children; i++)
-    {
-      const AtomrViewNode *child;
-
-      if (part->shared[i] != NULL)
-        {
-          children[i] = part->shared[i];
-          g_ptr_array_add (lists->shared, part->shared[i]);
-          child = part->shared[i];
-        }
-      else
-        {
-          gsize child_at = image_part (self, part->parts[i], cursor, lists);
-
-          image_set_inner_pointer (self, lists, children_at + i * sizeof (AtomrViewNode *), child_at);
-          child = (const AtomrViewNode *) (gconstpointer) (self->image + child_at);
-        }
-      n_nodes += child->n_nodes;
-      height = MAX (height, child->height);
-    }
-  node->n_nodes = (guint) MIN (n_nodes, (guint64) G_MAXUINT);
-  node->height = MIN (height, G_MAXUINT - 1) + 1;
-  return at;
-}
-
-static void
-make_image (AtomrViewTemplate *self)
-{
-  ImageLists lists = {
-    g_array_new (FALSE, FALSE, sizeof (gsize)),
-    g_ptr_array_new (),
-    g_ptr_array_new (),
-  };
-  AtomrViewNodeBlock *block;
-  gsize cursor = sizeof (AtomrViewNodeBlock);
-
-  self->image_size = sizeof (AtomrViewNodeBlock);
-  for (guint i = 0; i < self->n_parts; i++)
-    self->image_size += part_image_size (&self->parts[i]);
-  self->image = g_malloc0 (self->image_size);
-  self->slot_props = g_new0 (gsize, MAX (self->n_slots, 1));
-
-  block = (AtomrViewNodeBlock *) (gpointer) self->image;
-  block->live = (gint) self->n_parts;
-  block->template = self;   /* each tree made takes its reference */
-  image_part (self, 0, &cursor, &lists);
-  g_assert (cursor == self->image_size);
-
-  self->n_relocations = lists.relocations->len;
-  self->relocations = (gsize *) (gpointer) g_array_free (lists.relocations, FALSE);
-  self->n_values = lists.values->len;
-  self->values = (GVariant **) g_ptr_array_free (lists.values, FALSE);
-  self->n_shared = lists.shared->len;
-  self->shared = (AtomrViewNode **) g_ptr_array_free (lists.shared, FALSE);
 }
 
 /**
@@ -506,10 +318,10 @@ atomr_view_template_new (AtomrViewNode      *sample,
   self = g_new0 (AtomrViewTemplate, 1);
   atomr_view_ref_count_init (&self->ref_count);
   self->sample = atomr_view_node_ref (sample);
-  self->slots = g_new0 (Slot, g_strv_length ((char **) slots) + 1);
+  self->slots = g_new0 (AtomrViewTemplateSlot, g_strv_length ((char **) slots) + 1);
   for (; slots[self->n_slots] != NULL; self->n_slots++)
     {
-      Slot *slot = &self->slots[self->n_slots];
+      AtomrViewTemplateSlot *slot = &self->slots[self->n_slots];
 
       if (!parse_slot (slots[self->n_slots], self->n_slots, slot, error) ||
           !type_slot (sample, self->n_slots, slot, error))
@@ -534,13 +346,13 @@ atomr_view_template_new (AtomrViewNode      *sample,
   all = g_new (guint, MAX (self->n_slots, 1));
   for (guint i = 0; i < self->n_slots; i++)
     all[i] = i;
-  parts = g_array_new (FALSE, TRUE, sizeof (Part));
+  parts = g_array_new (FALSE, TRUE, sizeof (AtomrViewTemplatePart));
   add_part (self, parts, sample, all, self->n_slots, 0);
   self->n_parts = parts->len;
-  self->parts = (Part *) g_array_free (g_steal_pointer (&parts), FALSE);
+  self->parts = (AtomrViewTemplatePart *) g_array_free (g_steal_pointer (&parts), FALSE);
   for (guint i = 0; i < self->n_parts; i++)
     self->block_size += part_size_bound (&self->parts[i]);
-  make_image (self);
+  atomr_view_template_make_image (self);
   return g_steal_pointer (&self);
 }
 
@@ -718,18 +530,18 @@ atomr_view_node_get_template (AtomrViewNode *self)
 /* The props @part has in a tree made with @fill (per slot, a value or a
  * text; neither: the sample's), borrowed, in @props; returns how many. */
 static guint
-part_props (const Part          *part,
-            const AtomrViewProp *fill,
-            AtomrViewProp       *props)
+part_props (const AtomrViewTemplatePart *part,
+            const AtomrViewProp         *fill,
+            AtomrViewProp               *props)
 {
   guint n_props = 0;
 
   for (guint i = 0; i < part->n_props; i++)
     {
-      const PartProp *source = &part->props[i];
+      const AtomrViewTemplatePartProp *source = &part->props[i];
       const AtomrViewProp *prop = &source->prop;
 
-      if (source->slot != NO_SLOT && (fill[source->slot].value != NULL || fill[source->slot].text != NULL))
+      if (source->slot != ATOMR_VIEW_TEMPLATE_NO_SLOT && (fill[source->slot].value != NULL || fill[source->slot].text != NULL))
         prop = &fill[source->slot];
       if (prop->value == NULL && prop->text == NULL)
         continue;
@@ -752,7 +564,7 @@ place_part (const AtomrViewTemplate *self,
             char                   **cursor,
             const char              *end)
 {
-  const Part *part = &self->parts[index];
+  const AtomrViewTemplatePart *part = &self->parts[index];
   AtomrViewProp stack_props[STACK_SIZE];
   AtomrViewNode *stack_children[STACK_SIZE];
   AtomrViewProp *props = part->n_props <= STACK_SIZE ? stack_props : g_new (AtomrViewProp, part->n_props);
@@ -781,64 +593,6 @@ place_part (const AtomrViewTemplate *self,
   return node;
 }
 
-/* make_made() when every slot has a value or a text: a copy of the image,
- * its pointers moved to the block, the references it holds taken again. */
-static AtomrViewNode *
-make_from_image (AtomrViewTemplate   *self,
-                 const char          *key,
-                 const AtomrViewProp *fill)
-{
-  gsize key_size = key != NULL ? strlen (key) + 1 : 0;
-  gsize size = self->image_size + key_size;
-  AtomrViewNode *root;
-  char *base;
-  char *tail;
-
-  for (guint i = 0; i < self->n_slots; i++)
-    if (fill[i].text != NULL)
-      size += strlen (fill[i].text) + 1;
-  base = g_malloc (size);
-  memcpy (base, self->image, self->image_size);
-  for (guint i = 0; i < self->n_relocations; i++)
-    {
-      gpointer pointer;
-
-      memcpy (&pointer, base + self->relocations[i], sizeof pointer);
-      pointer = base + (guintptr) pointer;
-      memcpy (base + self->relocations[i], &pointer, sizeof pointer);
-    }
-  atomr_view_template_ref (self);
-  for (guint i = 0; i < self->n_values; i++)
-    g_variant_ref (self->values[i]);
-  for (guint i = 0; i < self->n_shared; i++)
-    atomr_view_node_ref (self->shared[i]);
-
-  root = (AtomrViewNode *) (gpointer) (base + sizeof (AtomrViewNodeBlock));
-  tail = base + self->image_size;
-  if (key != NULL)
-    {
-      memcpy (tail, key, key_size);
-      root->key = tail;
-      root->key_hash = atomr_view_key_hash (key);
-      tail += key_size;
-    }
-  for (guint i = 0; i < self->n_slots; i++)
-    {
-      AtomrViewProp *prop = (AtomrViewProp *) (gpointer) (base + self->slot_props[i]);
-
-      if (fill[i].text != NULL)
-        {
-          /* One pass: g_stpcpy() finds the end as it copies. */
-          prop->text = tail;
-          tail = g_stpcpy (tail, fill[i].text) + 1;
-        }
-      else
-        prop->value = g_variant_ref (fill[i].value);
-    }
-  g_assert (tail == base + size);
-  return root;
-}
-
 /* The whole tree in one allocation: rows are made by the thousand. Its
  * root comes first in the block, which knows the template (see
  * atomr_view_node_get_template()). */
@@ -856,7 +610,7 @@ make_made (AtomrViewTemplate   *self,
   for (guint i = 0; i < self->n_slots && filled; i++)
     filled = fill[i].value != NULL || fill[i].text != NULL;
   if (filled)
-    return make_from_image (self, key, fill);
+    return atomr_view_template_make_from_image (self, key, fill);
 
   /* A slot left out may take its prop away: laid out node by node. */
   if (key != NULL)
@@ -946,7 +700,7 @@ atomr_view_template_make (AtomrViewTemplate  *self,
 
   for (guint i = 0; i < self->n_slots; i++)
     {
-      const Slot *slot = &self->slots[i];
+      const AtomrViewTemplateSlot *slot = &self->slots[i];
       g_autofree char *place = NULL;
 
       if (fill[i].value == NULL)
@@ -1023,7 +777,7 @@ atomr_view_template_make_strings (AtomrViewTemplate  *self,
   fill = self->n_slots <= STACK_SIZE ? stack_fill : g_new (AtomrViewProp, self->n_slots);
   for (guint i = 0; i < self->n_slots; i++)
     {
-      const Slot *slot = &self->slots[i];
+      const AtomrViewTemplateSlot *slot = &self->slots[i];
 
       fill[i] = (AtomrViewProp) { slot->name, NULL, strings[i] };
       if (strings[i] == NULL)
