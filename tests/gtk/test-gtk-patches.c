@@ -432,10 +432,13 @@ test_text_props_checked (GtkFixture    *fixture,
     }
 }
 
-/* A row of a text and a button, both holes: the text, and the button's halign. */
+/* A row of a text and a button, both holes: the text, and the button's
+ * halign, or whatever @slot_at names. With @button_in_box the button is
+ * one level further down, the only child of a container. */
 static AtomrViewTemplate *
 row_template (const char *sample_halign,
-              const char *slot_at)
+              const char *slot_at,
+              gboolean    button_in_box)
 {
   g_autoptr(AtomrViewNodeBuilder) text = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
   g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
@@ -453,7 +456,17 @@ row_template (const char *sample_halign,
   atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_LABEL, "Go");
   atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_HALIGN, sample_halign);
   button_node = atomr_view_node_builder_end (button, NULL);
-  atomr_view_node_builder_add_child (row, button_node);
+  if (button_in_box)
+    {
+      g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+      g_autoptr(AtomrViewNode) box_node = NULL;
+
+      atomr_view_node_builder_add_child (box, button_node);
+      box_node = atomr_view_node_builder_end (box, NULL);
+      atomr_view_node_builder_add_child (row, box_node);
+    }
+  else
+    atomr_view_node_builder_add_child (row, button_node);
   /* The row's own halign is a slot in some tests. */
   atomr_view_node_builder_set_string (row, ATOMR_VIEW_PROP_HALIGN, "fill");
   sample = atomr_view_node_builder_end (row, NULL);
@@ -503,9 +516,9 @@ static void
 test_template_rows_checked (GtkFixture    *fixture,
                             gconstpointer  data)
 {
-  g_autoptr(AtomrViewTemplate) good_sample = row_template ("start", "1/halign");
-  g_autoptr(AtomrViewTemplate) bad_sample = row_template ("middle", "1/halign");
-  g_autoptr(AtomrViewTemplate) root_slot = row_template ("start", "halign");
+  g_autoptr(AtomrViewTemplate) good_sample = row_template ("start", "1/halign", FALSE);
+  g_autoptr(AtomrViewTemplate) bad_sample = row_template ("middle", "1/halign", FALSE);
+  g_autoptr(AtomrViewTemplate) root_slot = row_template ("start", "halign", FALSE);
   const char *good[] = { "start", "end", "center" };
   const char *bad[] = { "start", "middle", "center" };
   const char *kept[] = { "start", NULL, "center" };
@@ -554,45 +567,13 @@ test_template_rows_checked (GtkFixture    *fixture,
     }
 }
 
-/* A row whose slot is two levels down: a text, and a container holding a
- * button whose halign is the slot. */
-static AtomrViewTemplate *
-deep_row_template (void)
-{
-  g_autoptr(AtomrViewNodeBuilder) text = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-  g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
-  g_autoptr(AtomrViewNodeBuilder) inner = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  g_autoptr(AtomrViewNodeBuilder) row = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  g_autoptr(AtomrViewNode) text_node = NULL;
-  g_autoptr(AtomrViewNode) button_node = NULL;
-  g_autoptr(AtomrViewNode) inner_node = NULL;
-  g_autoptr(AtomrViewNode) sample = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *slots[] = { "0/text", "1/0/halign", NULL };
-  AtomrViewTemplate *template;
-
-  atomr_view_node_builder_set_string (text, ATOMR_VIEW_PROP_TEXT, "");
-  text_node = atomr_view_node_builder_end (text, NULL);
-  atomr_view_node_builder_add_child (row, text_node);
-  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_LABEL, "Go");
-  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_HALIGN, "start");
-  button_node = atomr_view_node_builder_end (button, NULL);
-  atomr_view_node_builder_add_child (inner, button_node);
-  inner_node = atomr_view_node_builder_end (inner, NULL);
-  atomr_view_node_builder_add_child (row, inner_node);
-  sample = atomr_view_node_builder_end (row, NULL);
-  template = atomr_view_template_new (sample, slots, &error);
-  g_assert_no_error (error);
-  return template;
-}
-
 /* A slot two levels down is checked like one at the top: a good value
  * reaches the button, and a bad one is refused with the button's place. */
 static void
 test_template_deep_slot_checked (GtkFixture    *fixture,
                                  gconstpointer  data)
 {
-  g_autoptr(AtomrViewTemplate) template = deep_row_template ();
+  g_autoptr(AtomrViewTemplate) template = row_template ("start", "1/0/halign", TRUE);
   g_autoptr(AtomrViewScene) good = NULL;
   g_autoptr(AtomrViewScene) bad = NULL;
   g_autoptr(GError) error = NULL;
