@@ -23,7 +23,7 @@ part_image_size (const AtomrViewTemplatePart *part)
 }
 
 /* Stores at @offset of the image a pointer to @target, also an offset in
- * it: make_from_image() adds the block's address. */
+ * it: atomr_view_template_make_from_image() adds the block's address. */
 static void
 image_set_inner_pointer (AtomrViewTemplate *self,
                          ImageLists        *lists,

@@ -46,7 +46,8 @@ struct _AtomrViewTemplate
   gsize                   block_size;     /* a tree's nodes at most, but the root's key and the slots' texts */
   /* A tree made with a value for every slot is a copy of this image, but
    * for its root's key and its slots: the block's header, then the nodes
-   * as place_part() lays them out, without the texts it copies. */
+   * as image_part() lays them out (in place_part()'s order), without the
+   * texts a tree is given. */
   char                   *image;
   gsize                   image_size;
   gsize                  *relocations;    /* offsets of the image's pointers into itself, stored relative to it */

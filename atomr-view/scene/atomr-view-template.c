@@ -183,7 +183,10 @@ static gint
 compare_part_props (gconstpointer a,
                     gconstpointer b)
 {
-  return strcmp (((const AtomrViewTemplatePartProp *) a)->prop.name, ((const AtomrViewTemplatePartProp *) b)->prop.name);
+  const AtomrViewTemplatePartProp *first = a;
+  const AtomrViewTemplatePartProp *second = b;
+
+  return strcmp (first->prop.name, second->prop.name);
 }
 
 /* The most bytes @part takes in a tree made, but for the texts its slots
@@ -219,7 +222,9 @@ add_part (AtomrViewTemplate *self,
   g_autofree guint *below = g_new (guint, MAX (n_which, 1));
   guint index = parts->len;
   /* The root's key comes from make(). */
-  AtomrViewTemplatePart part = { node->kind, depth > 0 ? g_strdup (node->key) : NULL, NULL, 0, node->n_children, NULL, NULL };
+  AtomrViewTemplatePart part = {
+    node->kind, depth > 0 ? g_strdup (node->key) : NULL, NULL, 0, node->n_children, NULL, NULL
+  };
 
   /* Reserved now, filled last: the children's parts come after it. */
   g_array_set_size (parts, parts->len + 1);
@@ -541,7 +546,8 @@ part_props (const AtomrViewTemplatePart *part,
       const AtomrViewTemplatePartProp *source = &part->props[i];
       const AtomrViewProp *prop = &source->prop;
 
-      if (source->slot != ATOMR_VIEW_TEMPLATE_NO_SLOT && (fill[source->slot].value != NULL || fill[source->slot].text != NULL))
+      if (source->slot != ATOMR_VIEW_TEMPLATE_NO_SLOT &&
+          (fill[source->slot].value != NULL || fill[source->slot].text != NULL))
         prop = &fill[source->slot];
       if (prop->value == NULL && prop->text == NULL)
         continue;

@@ -611,6 +611,15 @@ one_child_json (const char *key)
                           key, key, key, key);
 }
 
+/* The number of rows the list keyed "items" holds. */
+static guint
+n_items (GtkFixture *fixture)
+{
+  GtkWidget *view = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_fixture_widget (fixture, "items")));
+
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (view))));
+}
+
 /* A box and a list that start empty get their first child, lose it, and get
  * another: each time the widget is there, in its parent, and then gone. */
 static void
@@ -627,6 +636,7 @@ test_first_child_into_empty (GtkFixture    *fixture,
   gtk_fixture_wait_painted (fixture);
   box = gtk_fixture_widget (fixture, "box");
   g_assert_null (gtk_widget_get_first_child (box));
+  g_assert_cmpuint (n_items (fixture), ==, 0);
 
   for (guint round = 0; round < G_N_ELEMENTS (keys); round++)
     {
@@ -644,13 +654,12 @@ test_first_child_into_empty (GtkFixture    *fixture,
       g_assert_true (gtk_widget_get_last_child (box) == button);
       g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (button)), ==, keys[round]);
       g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (gtk_fixture_widget (fixture, item_path))), ==, keys[round]);
-      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (
-                          gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (gtk_fixture_widget (fixture, "items"))))))),
-                        ==, 1);
+      g_assert_cmpuint (n_items (fixture), ==, 1);
 
       gtk_fixture_render (fixture, empty);
       gtk_fixture_wait_painted (fixture);
       g_assert_null (gtk_widget_get_first_child (box));
+      g_assert_cmpuint (n_items (fixture), ==, 0);
       g_assert_null (gtk_fixture_find (fixture, button_path));
       g_assert_null (gtk_fixture_find (fixture, item_path));
     }
