@@ -1,6 +1,11 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include "actor-fixture.h"
 
+#include <unistd.h>
+
+#include "atomr-view-actor-system-private.h"
+#include "atomr-view-dispatcher-private.h"
+
 static void
 test_watch_exactly_once (ActorFixture  *fixture,
                          gconstpointer  data)
@@ -510,6 +515,96 @@ test_shutdown_joins_threads (void)
   g_assert_cmpstr (error->message, ==, "The actor system “shut” is shutting down");
 }
 
+/* A job to run after an actor's batch that asks to run again after it each
+ * time it runs, as a bridge with events parked does, up to five times. */
+typedef struct
+{
+  guint runs;
+  guint again;   /* times atomr_view_dispatcher_run_after_batch() took it again */
+} AfterBatchJob;
+
+static void
+after_batch_job_run (gpointer data)
+{
+  AfterBatchJob *job = data;
+
+  job->runs++;
+  if (job->runs < 5 && atomr_view_dispatcher_run_after_batch (after_batch_job_run, job))
+    job->again++;
+}
+
+/* An actor on the ui dispatcher that, told anything, leaves a job for after
+ * its batch and stops its own dispatcher. */
+#define TEST_TYPE_UI_STOPPER (test_ui_stopper_get_type ())
+G_DECLARE_FINAL_TYPE (TestUiStopper, test_ui_stopper, TEST, UI_STOPPER, AtomrViewActor)
+
+struct _TestUiStopper
+{
+  AtomrViewActor parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestUiStopper, test_ui_stopper, ATOMR_VIEW_TYPE_ACTOR)
+
+static AtomrViewActorSystem *ui_stopper_system;
+static AfterBatchJob ui_stopper_job;
+static gboolean ui_stopper_done;
+
+static gboolean
+test_ui_stopper_receive (AtomrViewActor    *actor,
+                         AtomrViewContext  *context,
+                         GVariant          *message,
+                         GError           **error)
+{
+  AtomrViewSystemCore *core = atomr_view_actor_system_get_core (ui_stopper_system);
+
+  g_assert_true (atomr_view_dispatcher_run_after_batch (after_batch_job_run, &ui_stopper_job));
+  atomr_view_dispatcher_stop (core->ui_dispatcher);
+  ui_stopper_done = TRUE;
+  return TRUE;
+}
+
+static void
+test_ui_stopper_class_init (TestUiStopperClass *klass)
+{
+  ATOMR_VIEW_ACTOR_CLASS (klass)->receive = test_ui_stopper_receive;
+}
+
+static void
+test_ui_stopper_init (TestUiStopper *self)
+{
+}
+
+/* A dispatcher stopped from inside one of its own actors (only the ui
+ * dispatcher can be: the others would join the thread they run on) runs the
+ * jobs left for after the batch once, as no actor is running any more: a
+ * job that asks to run again is refused instead of being run again and
+ * again. No public call does this (shutdown refuses on a dispatcher
+ * thread); the test reaches the dispatcher through private API. */
+static void
+test_ui_dispatcher_stopped_from_its_actor (void)
+{
+  if (g_test_subprocess ())
+    {
+      g_autoptr(AtomrViewProps) props = atomr_view_props_new (TEST_TYPE_UI_STOPPER);
+      g_autoptr(AtomrViewActorRef) stopper = NULL;
+      g_autoptr(GError) error = NULL;
+
+      ui_stopper_system = atomr_view_actor_system_new ("stopper", NULL);
+      atomr_view_props_set_dispatcher (props, "ui");
+      stopper = atomr_view_actor_system_spawn (ui_stopper_system, props, "stopper", &error);
+      g_assert_no_error (error);
+      atomr_view_actor_ref_tell (stopper, g_variant_new_string ("stop"), NULL);
+      ATOMR_VIEW_TEST_WAIT_UNTIL (ui_stopper_done, TEST_DEADLINE_MS);
+      g_assert_cmpuint (ui_stopper_job.runs, ==, 1);
+      g_assert_cmpuint (ui_stopper_job.again, ==, 0);
+      /* The system cannot shut down: its ui dispatcher was stopped under
+       * its actors, which is the very thing no public call allows. */
+      _exit (0);
+    }
+  g_test_trap_subprocess (NULL, TEST_DEADLINE_MS * 1000, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -524,6 +619,8 @@ main (int   argc,
   ACTOR_TEST ("/AtomrView/Actor/Lifecycle/become-unbecome", test_become_unbecome);
   ACTOR_TEST ("/AtomrView/Actor/Lifecycle/receive-timeout", test_receive_timeout);
   g_test_add_func ("/AtomrView/Actor/Lifecycle/shutdown-joins-threads", test_shutdown_joins_threads);
+  g_test_add_func ("/AtomrView/Actor/Lifecycle/ui-dispatcher-stopped-from-its-actor",
+                   test_ui_dispatcher_stopped_from_its_actor);
 
   return g_test_run ();
 }
