@@ -32,8 +32,11 @@
  * patching on the UI thread. tests/bench/suites/gtk.py makes medians, p95
  * and ratios of them. Run it on a display (Xvfb) with GSK_RENDERER=cairo.
  *
- *   bench-gtk [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand] [--callgrind]
+ *   bench-gtk [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand] [--callgrind] [--after-click]
  *
+ * --after-click asks each step the way a click on a button does: with the
+ * window to be painted again already (the button's pressed look), so the
+ * frame clock paints at once, whether the change has come or not.
  * --only runs one of them, for a profiler. --callgrind is for a run under
  * valgrind --tool=callgrind: it zeroes the counts before each measured step
  * and dumps them after it, with "SYSTEM|OP" as the dump's reason, so that
@@ -57,6 +60,7 @@
 
 /* Set by --callgrind: each measured step's instructions in a dump of their own. */
 static gboolean count_instructions;
+static gboolean after_click;
 
 /* -- the steps ------------------------------------------------------------- */
 
@@ -914,6 +918,8 @@ run_step (Target     *target,
     CALLGRIND_ZERO_STATS;
 #endif
   started = g_get_monotonic_time ();
+  if (after_click)
+    gtk_widget_queue_draw (target->window);
   if (target->system != SYSTEM_HAND)
     atomr_view_actor_ref_tell (tables[target->system],
                                g_variant_new ("(uuu)", (guint32) step->op, step->arg, seed), NULL);
@@ -1109,6 +1115,8 @@ main (int   argc,
           return 2;
 #endif
         }
+      else if (strcmp (argv[i], "--after-click") == 0)
+        after_click = TRUE;
       else if (strcmp (argv[i], "--reps") == 0 && i + 1 < argc)
         {
           int n = atoi (argv[++i]);
@@ -1117,7 +1125,8 @@ main (int   argc,
         }
       else
         {
-          fprintf (stderr, "usage: %s [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand] [--callgrind]\n", argv[0]);
+          fprintf (stderr, "usage: %s [--quick] [--reps N] [--only atomr-view|atomr-view-ui|hand] [--callgrind] "
+                   "[--after-click]\n", argv[0]);
           return 2;
         }
     }

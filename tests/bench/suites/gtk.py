@@ -16,8 +16,14 @@ TARGET = 1.10
 
 
 def run(ctx):
+    return measure(ctx, [], TARGET)
+
+
+def measure(ctx, options, target):
+    """Runs bench-gtk with @options; ratios are held to @target, or to none
+    when it is None (figures to read, not a goal)."""
     ctx.ensure_build()
-    argv = [ctx.build_dir / "tests" / "bench" / "bench-gtk"]
+    argv = [ctx.build_dir / "tests" / "bench" / "bench-gtk"] + options
     if ctx.quick:
         argv.append("--quick")
     samples = run_on_display(ctx, argv)
@@ -52,9 +58,10 @@ def run(ctx):
             results.append(result)
         for system in (ATOMR, ATOMR_UI):
             ratio = medians[system] / medians[HAND]
-            results.append({
-                "scenario": op, "system": "ratio %s / hand-written" % system, "value": round(ratio, 3),
-                "unit": "x", "target": TARGET, "met": ratio <= TARGET,
-                "note": "target <= %.2f: %s" % (TARGET, "met" if ratio <= TARGET else "missed"),
-            })
+            result = {"scenario": op, "system": "ratio %s / hand-written" % system, "value": round(ratio, 3),
+                      "unit": "x"}
+            if target is not None:
+                result.update({"target": target, "met": ratio <= target,
+                               "note": "target <= %.2f: %s" % (target, "met" if ratio <= target else "missed")})
+            results.append(result)
     return results
