@@ -13,6 +13,10 @@
 /* After this many picks from the local stack it goes, oldest first, to the
  * back of the shared queue: nothing waits longer than that for its turn. */
 #define LOCAL_BURST        64
+/* On the UI thread: above painting (GDK paints at G_PRIORITY_HIGH_IDLE + 20)
+ * and below input (G_PRIORITY_DEFAULT), or below both. */
+#define UI_PRIORITY_AHEAD  (G_PRIORITY_HIGH_IDLE + 10)
+#define UI_PRIORITY_BEHIND G_PRIORITY_DEFAULT_IDLE
 
 typedef struct
 {
@@ -120,6 +124,25 @@ run_after_batch (AtomrViewDispatcherThread *t)
 }
 
 static gboolean
+run_queue_looks_empty (AtomrViewDispatcherThread *t)
+{
+  return t->local == NULL && atomr_view_mpsc_is_empty (&t->run_queue);
+}
+
+/* Actors on the UI thread run ahead of painting, so that what a click makes
+ * them show is in the frame that follows the click, not in the one after.
+ * A run that leaves work behind drops them below painting until they have
+ * caught up: a busy actor never holds frames back. */
+static void
+place_ui_source (AtomrViewDispatcherThread *t)
+{
+  gint priority = run_queue_looks_empty (t) ? UI_PRIORITY_AHEAD : UI_PRIORITY_BEHIND;
+
+  if (g_source_get_priority (t->source) != priority)
+    g_source_set_priority (t->source, priority);
+}
+
+static gboolean
 run_queue_dispatch (GSource     *source,
                     GSourceFunc  callback,
                     gpointer     user_data)
@@ -143,6 +166,8 @@ run_queue_dispatch (GSource     *source,
     }
   current_thread = previous;
   run_after_batch (t);
+  if (t->dispatcher->on_default_context)
+    place_ui_source (t);
 
   return G_SOURCE_CONTINUE;
 }
@@ -152,12 +177,6 @@ static GSourceFuncs run_queue_funcs = {
   .check = run_queue_check,
   .dispatch = run_queue_dispatch,
 };
-
-static gboolean
-run_queue_looks_empty (AtomrViewDispatcherThread *t)
-{
-  return t->local == NULL && atomr_view_mpsc_is_empty (&t->run_queue);
-}
 
 static gpointer
 dispatcher_thread_main (gpointer data)
@@ -213,10 +232,9 @@ dispatcher_thread_new (AtomrViewDispatcher *dispatcher,
   source->thread = t;
   t->source = (GSource *) source;
   g_source_set_static_name (t->source, "[atomr-view] actor run queue");
-  /* On the UI thread actors yield to input and painting, which GTK runs at
-   * higher priorities; on our own threads they are the main work. */
-  g_source_set_priority (t->source, dispatcher->on_default_context ? G_PRIORITY_DEFAULT_IDLE
-                                                                  : G_PRIORITY_DEFAULT);
+  /* On the UI thread actors yield to input (see place_ui_source()); on our
+   * own threads they are the main work. */
+  g_source_set_priority (t->source, dispatcher->on_default_context ? UI_PRIORITY_AHEAD : G_PRIORITY_DEFAULT);
   g_source_attach (t->source, t->context);
   return t;
 }

@@ -365,6 +365,80 @@ test_fair_turns (ActorFixture  *fixture,
   atomr_view_actor_ref_stop (left);
 }
 
+/* An actor that, once told anything, tells itself again until told to
+ * stop by a flag: it always has work. */
+#define TEST_TYPE_BUSY (test_busy_get_type ())
+G_DECLARE_FINAL_TYPE (TestBusy, test_busy, TEST, BUSY, AtomrViewActor)
+
+struct _TestBusy
+{
+  AtomrViewActor parent_instance;
+};
+
+G_DEFINE_FINAL_TYPE (TestBusy, test_busy, ATOMR_VIEW_TYPE_ACTOR)
+
+static gboolean busy_stop;
+static guint busy_turns;
+
+static gboolean
+test_busy_receive (AtomrViewActor    *actor,
+                   AtomrViewContext  *context,
+                   GVariant          *message,
+                   GError           **error)
+{
+  busy_turns++;
+  if (!busy_stop)
+    atomr_view_actor_ref_tell (atomr_view_context_get_self (context), g_variant_new_int32 (0), NULL);
+  return TRUE;
+}
+
+static void
+test_busy_class_init (TestBusyClass *klass)
+{
+  ATOMR_VIEW_ACTOR_CLASS (klass)->receive = test_busy_receive;
+}
+
+static void
+test_busy_init (TestBusy *self)
+{
+}
+
+static gboolean
+mark_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Actors on the ui dispatcher run ahead of painting while they have little
+ * to do, but one that always has work drops below it: a source at GDK's
+ * painting priority still runs. */
+static void
+test_busy_ui_actor_lets_painting_run (ActorFixture  *fixture,
+                                      gconstpointer  data)
+{
+  g_autoptr(AtomrViewProps) props = atomr_view_props_new (TEST_TYPE_BUSY);
+  g_autoptr(AtomrViewActorRef) busy = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean painted = FALSE;
+  guint turns_before;
+
+  busy_stop = FALSE;
+  busy_turns = 0;
+  atomr_view_props_set_dispatcher (props, "ui");
+  busy = atomr_view_actor_system_spawn (fixture->system, props, "busy", &error);
+  g_assert_no_error (error);
+  atomr_view_actor_ref_tell (busy, g_variant_new_int32 (0), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (busy_turns > 1000, TEST_DEADLINE_MS);
+
+  turns_before = busy_turns;
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, mark_done, &painted, NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (painted, TEST_DEADLINE_MS);
+  /* It still had work, and goes on with it. */
+  ATOMR_VIEW_TEST_WAIT_UNTIL (busy_turns > turns_before, TEST_DEADLINE_MS);
+  busy_stop = TRUE;
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -382,6 +456,7 @@ main (int   argc,
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-cancelled", test_ask_cancelled);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-dead-actor", test_ask_dead_actor);
   ACTOR_TEST ("/AtomrView/Actor/Messaging/ask-blocking-refused", test_ask_blocking_refused_on_own_thread);
+  ACTOR_TEST ("/AtomrView/Actor/Messaging/busy-ui-actor-lets-painting-run", test_busy_ui_actor_lets_painting_run);
 
   return g_test_run ();
 }

@@ -575,6 +575,135 @@ test_close_request (EventsFixture *fixture,
   ATOMR_VIEW_TEST_WAIT_UNTIL (atomr_view_actor_ref_is_terminated (fixture->window), TEST_DEADLINE_MS);
 }
 
+/* -- a click and the frame that shows its result ------------------------------- */
+
+/* A window actor whose button says how many times it was clicked. */
+#define TEST_TYPE_CLICK_COUNTER (test_click_counter_get_type ())
+G_DECLARE_FINAL_TYPE (TestClickCounter, test_click_counter, TEST, CLICK_COUNTER, AtomrViewWindowActor)
+
+struct _TestClickCounter
+{
+  AtomrViewWindowActor parent_instance;
+  guint                clicks;
+};
+
+G_DEFINE_FINAL_TYPE (TestClickCounter, test_click_counter, ATOMR_VIEW_TYPE_WINDOW_ACTOR)
+
+static AtomrViewNode *
+test_click_counter_render (AtomrViewWindowActor *actor)
+{
+  g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+  g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNode) button_node = NULL;
+  g_autofree char *label = g_strdup_printf ("%u", TEST_CLICK_COUNTER (actor)->clicks);
+
+  atomr_view_node_builder_set_key (button, "count");
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_LABEL, label);
+  button_node = atomr_view_node_builder_end (button, NULL);
+  atomr_view_node_builder_add_child (root, button_node);
+  return atomr_view_node_builder_end (root, NULL);
+}
+
+static gboolean
+test_click_counter_handle_event (AtomrViewWindowActor  *actor,
+                                 AtomrViewContext      *context,
+                                 AtomrViewEvent        *event,
+                                 GError               **error)
+{
+  if (!g_str_equal (atomr_view_event_get_signal (event), ATOMR_VIEW_SIGNAL_CLICKED))
+    return ATOMR_VIEW_WINDOW_ACTOR_CLASS (test_click_counter_parent_class)->handle_event (actor, context, event, error);
+  TEST_CLICK_COUNTER (actor)->clicks++;
+  atomr_view_window_actor_invalidate (actor);
+  return TRUE;
+}
+
+static void
+test_click_counter_class_init (TestClickCounterClass *klass)
+{
+  ATOMR_VIEW_WINDOW_ACTOR_CLASS (klass)->render = test_click_counter_render;
+  ATOMR_VIEW_WINDOW_ACTOR_CLASS (klass)->handle_event = test_click_counter_handle_event;
+}
+
+static void
+test_click_counter_init (TestClickCounter *self)
+{
+}
+
+typedef struct
+{
+  GtkWidget *button;
+  gint64     last_paint;
+  gboolean   clicked;
+  char      *shown;       /* the button's label in the first frame painted after the click */
+} ClickWatch;
+
+static void
+click_watch_after_paint (GdkFrameClock *clock,
+                         ClickWatch    *watch)
+{
+  watch->last_paint = g_get_monotonic_time ();
+  if (watch->clicked && watch->shown == NULL)
+    watch->shown = g_strdup (gtk_button_get_label (GTK_BUTTON (watch->button)));
+}
+
+/* What a click does inside GTK's event dispatch: the button is drawn again
+ * (its pressed look), and its handler runs. */
+static gboolean
+click_cb (gpointer data)
+{
+  ClickWatch *watch = data;
+
+  gtk_widget_queue_draw (watch->button);
+  g_signal_emit_by_name (watch->button, "clicked");
+  watch->clicked = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A window actor on the ui dispatcher shows what a click changed in the
+ * frame that follows the click, as a handler that changes the widget
+ * itself does, not in the frame after that one. */
+static void
+test_click_shows_in_the_next_frame (void)
+{
+  g_autoptr(AtomrViewActorSystem) system = g_object_new (ATOMR_VIEW_TYPE_ACTOR_SYSTEM, "name", "clicks", NULL);
+  g_autoptr(AtomrViewGtkBackend) backend = atomr_view_gtk_backend_new ();
+  g_autoptr(AtomrViewUiBridge) bridge = atomr_view_ui_bridge_new (system, ATOMR_VIEW_BACKEND (backend));
+  g_autoptr(AtomrViewProps) props = atomr_view_props_new (TEST_TYPE_CLICK_COUNTER);
+  g_autoptr(AtomrViewActorRef) window_actor = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *path[] = { "count", NULL };
+  ClickWatch watch = { NULL, 0, FALSE, NULL };
+  GdkFrameClock *clock;
+  GtkWidget *window;
+  gulong handler;
+
+  atomr_view_props_set_dispatcher (props, "ui");
+  window_actor = atomr_view_actor_system_spawn (system, props, "main", &error);
+  g_assert_no_error (error);
+  ATOMR_VIEW_TEST_WAIT_UNTIL ((watch.button = atomr_view_gtk_backend_get_widget (backend, "main", path)) != NULL,
+                              TEST_DEADLINE_MS);
+  window = GTK_WIDGET (atomr_view_gtk_backend_get_window (backend, "main"));
+  ATOMR_VIEW_TEST_WAIT_UNTIL (gtk_widget_get_mapped (window) && gtk_widget_get_frame_clock (window) != NULL,
+                              TEST_DEADLINE_MS);
+  clock = gtk_widget_get_frame_clock (window);
+  handler = g_signal_connect (clock, "after-paint", G_CALLBACK (click_watch_after_paint), &watch);
+  /* Painted, then quiet long enough that the next frame is not held back
+   * to the display's rate: it comes as soon as something asks for it. */
+  gtk_widget_queue_draw (window);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (watch.last_paint != 0 && g_get_monotonic_time () - watch.last_paint > 50000,
+                              TEST_DEADLINE_MS);
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (watch.button)), ==, "0");
+
+  g_idle_add_full (G_PRIORITY_DEFAULT, click_cb, &watch, NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (watch.shown != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (watch.shown, ==, "1");
+
+  g_signal_handler_disconnect (clock, handler);
+  g_free (watch.shown);
+  g_assert_true (atomr_view_actor_system_shutdown (system, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -588,6 +717,7 @@ main (int   argc,
   EVENTS_TEST ("/AtomrViewGtk/Events/unknown-property", test_unknown_property);
   EVENTS_TEST ("/AtomrViewGtk/Events/frames", test_frames);
   EVENTS_TEST ("/AtomrViewGtk/Events/close-request", test_close_request);
+  g_test_add_func ("/AtomrViewGtk/Events/click-shows-in-the-next-frame", test_click_shows_in_the_next_frame);
 
   return g_test_run ();
 }
