@@ -203,11 +203,12 @@ mark_dirty (AtomrViewUiBridge *self)
   if (atomic_exchange (&self->dirty, 1) != 0)
     return;
   context = g_source_get_context (self->drain_source);
-  if (g_main_context_is_owner (context))
+  /* The job runs on this thread once the run ends: nothing can drop the
+   * bridge before the reference it holds is taken, right after. */
+  if (g_main_context_is_owner (context) && atomr_view_dispatcher_run_after_batch (flush_after_batch, self))
     {
-      if (atomr_view_dispatcher_run_after_batch (flush_after_batch, g_object_ref (self)))
-        return;
-      g_object_unref (self);
+      g_object_ref (self);
+      return;
     }
   g_main_context_wakeup (context);
   atomr_view_dispatcher_note_woke_ui ();
