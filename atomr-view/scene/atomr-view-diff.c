@@ -381,11 +381,20 @@ diff_children (Differ        *differ,
   guint old_end = n_old;
   guint new_end = n_new;
 
-  /* Same identity at the start and at the end: no list edit there. */
-  while (start < n_old && start < n_new &&
-         (old_children[start] == new_children[start] ||
-          atomr_view_node_same_key (old_children[start], new_children[start])))
-    start++;
+  /* Same identity at the start and at the end: no list edit there. A run
+   * of a long list that both share is passed over in one step. */
+  while (start < n_old && start < n_new)
+    {
+      guint shared = atomr_view_node_shared_run (old_node, new_node, start);
+
+      if (shared > 0)
+        start += shared;
+      else if (old_children[start] == new_children[start] ||
+               atomr_view_node_same_key (old_children[start], new_children[start]))
+        start++;
+      else
+        break;
+    }
   while (old_end > start && new_end > start &&
          (old_children[old_end - 1] == new_children[new_end - 1] ||
           atomr_view_node_same_key (old_children[old_end - 1], new_children[new_end - 1])))
@@ -413,9 +422,19 @@ diff_children (Differ        *differ,
 
   /* Then inside each kept child, in final order; a long list is mostly the
    * same nodes, skipped here without a call each. */
-  for (guint j = 0; j < start; j++)
-    if (old_children[j] != new_children[j])
-      diff_pair (differ, j, old_children[j], new_children[j]);
+  for (guint j = 0; j < start;)
+    {
+      guint shared = atomr_view_node_shared_run (old_node, new_node, j);
+
+      if (shared > 0)
+        {
+          j += shared;
+          continue;
+        }
+      if (old_children[j] != new_children[j])
+        diff_pair (differ, j, old_children[j], new_children[j]);
+      j++;
+    }
   if (source != NULL)
     for (guint j = start; j < new_end; j++)
       if (source[j - start] >= 0)

@@ -50,7 +50,8 @@ struct _AtomrViewNodeBuilder
   AtomrViewProp    *props;        /* sorted by name; inline_props or allocated */
   guint             n_props;
   guint             props_size;
-  AtomrViewNode   **children;     /* inline_children or allocated */
+  AtomrViewNode   **children;     /* inline_children or allocated; references, or the runs' pointers */
+  AtomrViewChildRun **runs;       /* NULL, or the runs of a node built from (see new_from_node()) */
   guint             n_children;
   guint             children_size;
   gboolean          keys_unique;  /* the children's keys are known to differ: no need to compare them */
@@ -78,6 +79,7 @@ builder_new (const char *kind)
   self->n_props = 0;
   self->props_size = INLINE_PROPS;
   self->children = self->inline_children;
+  self->runs = NULL;
   self->n_children = 0;
   self->children_size = INLINE_CHILDREN;
   self->keys_unique = TRUE;
@@ -114,10 +116,26 @@ reserve_children (AtomrViewNodeBuilder *self,
   self->children_size = size;
 }
 
+/* Holds the children one by one again, before they change places. */
+static void
+drop_runs (AtomrViewNodeBuilder *self)
+{
+  guint n_runs = atomr_view_child_runs_for (self->n_children);
+
+  if (self->runs == NULL)
+    return;
+  for (guint i = 0; i < self->n_children; i++)
+    atomr_view_node_ref (self->children[i]);
+  for (guint r = 0; r < n_runs; r++)
+    atomr_view_child_run_unref (self->runs[r]);
+  g_clear_pointer (&self->runs, g_free);
+}
+
 static void
 add_child (AtomrViewNodeBuilder *self,
            AtomrViewNode        *child)
 {
+  drop_runs (self);
   reserve_children (self, 1);
   self->children[self->n_children++] = child;
   /* An unkeyed child cannot clash; a keyed one is compared by build(). */
@@ -128,8 +146,17 @@ add_child (AtomrViewNodeBuilder *self,
 static void
 clear_children (AtomrViewNodeBuilder *self)
 {
-  for (guint i = 0; i < self->n_children; i++)
-    atomr_view_node_unref (self->children[i]);
+  if (self->runs != NULL)
+    {
+      for (guint r = 0; r < atomr_view_child_runs_for (self->n_children); r++)
+        atomr_view_child_run_unref (self->runs[r]);
+      g_clear_pointer (&self->runs, g_free);
+    }
+  else
+    {
+      for (guint i = 0; i < self->n_children; i++)
+        atomr_view_node_unref (self->children[i]);
+    }
   self->n_children = 0;
   self->keys_unique = TRUE;
 }
@@ -157,7 +184,9 @@ atomr_view_node_builder_new (const char *kind)
  * @node: a node to start from
  *
  * Starts with the kind, key, props and children of @node, to build a node
- * that differs from it in a few places. The children are shared, not copied.
+ * that differs from it in a few places. The children are shared, not copied:
+ * of a long list, in runs that the new node shares with @node where
+ * [method@NodeBuilder.set_child] left them alone.
  *
  * Returns: (transfer full): a new builder
  *
@@ -185,6 +214,18 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
       self->n_props++;
     }
   reserve_children (self, node->n_children);
+  self->n_children = node->n_children;
+  if (node->runs != NULL)
+    {
+      guint n_runs = atomr_view_child_runs_for (node->n_children);
+
+      memcpy (self->children, node->children, node->n_children * sizeof (AtomrViewNode *));
+      self->runs = g_new (AtomrViewChildRun *, n_runs);
+      for (guint r = 0; r < n_runs; r++)
+        self->runs[r] = atomr_view_child_run_ref (node->runs[r]);
+      self->keys_unique = TRUE;
+      return self;
+    }
   for (guint i = 0; i < node->n_children; i++)
     {
       /* atomr_view_node_ref() without its precondition: a list of thousands
@@ -192,7 +233,6 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
       atomr_view_ref_count_inc (&node->children[i]->ref_count);
       self->children[i] = node->children[i];
     }
-  self->n_children = node->n_children;
   /* A node's children never share a key: only what changes later is compared. */
   self->keys_unique = TRUE;
   return self;
@@ -629,7 +669,17 @@ atomr_view_node_builder_set_child (AtomrViewNodeBuilder *self,
   old = self->children[index];
   if (child->key != NULL && !atomr_view_node_same_key (old, child))
     self->keys_unique = FALSE;
-  self->children[index] = atomr_view_node_ref (child);
+  self->children[index] = child;
+  if (self->runs != NULL)
+    {
+      /* Only this run is copied, if another node holds it. */
+      guint r = index / ATOMR_VIEW_CHILD_RUN;
+
+      self->runs[r] = atomr_view_child_run_make_own (self->runs[r]);
+      atomr_view_child_run_replace (self->runs[r], index % ATOMR_VIEW_CHILD_RUN, atomr_view_node_ref (child));
+      return;
+    }
+  atomr_view_node_ref (child);
   atomr_view_node_unref (old);
 }
 
@@ -652,6 +702,7 @@ atomr_view_node_builder_remove_child (AtomrViewNodeBuilder *self,
   g_return_if_fail (self != NULL);
   g_return_if_fail (index < self->n_children);
 
+  drop_runs (self);
   old = self->children[index];
   self->n_children--;
   memmove (&self->children[index], &self->children[index + 1],
@@ -718,12 +769,23 @@ build (AtomrViewNodeBuilder *self,
       for (guint i = 0; i < self->n_props; i++)
         if (self->props[i].value != NULL)
           g_variant_ref (self->props[i].value);
-      for (guint i = 0; i < self->n_children; i++)
-        atomr_view_node_ref (self->children[i]);
+      if (self->runs == NULL)
+        for (guint i = 0; i < self->n_children; i++)
+          atomr_view_node_ref (self->children[i]);
     }
 
-  node = atomr_view_node_new_take (kind, self->key, self->props, self->n_props,
-                                   self->children, self->n_children);
+  if (self->runs != NULL)
+    {
+      /* The node takes references to the runs of its own, whether the builder keeps them or not. */
+      guint n_runs = atomr_view_child_runs_for (self->n_children);
+
+      for (guint r = 0; r < n_runs; r++)
+        atomr_view_child_run_ref (self->runs[r]);
+      node = atomr_view_node_new_take_runs (kind, self->key, self->props, self->n_props, self->runs, n_runs);
+    }
+  else
+    node = atomr_view_node_new_take (kind, self->key, self->props, self->n_props,
+                                     self->children, self->n_children);
   problem = self->keys_unique ? atomr_view_node_check_limits (node)
                               : atomr_view_node_check (node, &duplicate);
   if (problem != ATOMR_VIEW_NODE_OK)
@@ -735,8 +797,9 @@ build (AtomrViewNodeBuilder *self,
           for (guint i = 0; i < self->n_props; i++)
             if (self->props[i].value != NULL)
               g_variant_ref (self->props[i].value);
-          for (guint i = 0; i < self->n_children; i++)
-            atomr_view_node_ref (self->children[i]);
+          if (self->runs == NULL)
+            for (guint i = 0; i < self->n_children; i++)
+              atomr_view_node_ref (self->children[i]);
         }
       atomr_view_node_unref (node);
       return NULL;
@@ -750,6 +813,8 @@ build (AtomrViewNodeBuilder *self,
       for (guint i = 0; i < self->n_props; i++)
         g_free ((char *) self->props[i].text);
       self->n_props = 0;
+      if (self->runs != NULL)
+        clear_children (self);
       self->n_children = 0;
       g_clear_pointer (&self->key, g_free);
     }

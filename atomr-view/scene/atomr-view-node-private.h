@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "atomr-view-child-run-private.h"
 #include "atomr-view-node.h"
 #include "atomr-view-refcount-private.h"
 #include "atomr-view-scene-error.h"
@@ -43,7 +44,8 @@ struct _AtomrViewNode
   const char       *kind;       /* interned */
   const char       *key;        /* NULL or stored after the arrays */
   AtomrViewProp    *props;      /* sorted by name, names unique */
-  AtomrViewNode   **children;
+  AtomrViewNode   **children;   /* references, or the runs' pointers when there are runs */
+  AtomrViewChildRun **runs;     /* NULL: children held one by one; see atomr_view_child_runs_for() */
   AtomrViewNodeBlock *block;    /* the block the node lives in, or NULL: its own allocation */
 };
 
@@ -86,6 +88,14 @@ AtomrViewNode       *atomr_view_node_new_take         (const char          *kind
                                                        guint                n_props,
                                                        AtomrViewNode      **children,
                                                        guint                n_children);
+/* As atomr_view_node_new_take(), with the children of @runs (their
+ * references taken; every run full but the last). */
+AtomrViewNode       *atomr_view_node_new_take_runs    (const char          *kind,
+                                                       const char          *key,
+                                                       const AtomrViewProp *props,
+                                                       guint                n_props,
+                                                       AtomrViewChildRun  **runs,
+                                                       guint                n_runs);
 /* The bytes a node of these parts takes, a multiple of the pointer size. */
 gsize                atomr_view_node_get_size_for     (const char          *key,
                                                        const AtomrViewProp *props,
@@ -125,6 +135,22 @@ atomr_view_node_same_key (AtomrViewNode *a,
   if (a->key == NULL || b->key == NULL)
     return a->key == b->key;
   return a->key_hash == b->key_hash && strcmp (a->key, b->key) == 0;
+}
+
+/* How many children from @index on @a and @b hold in a run they share, and
+ * so are the same nodes in both: 0 when there is none at @index. */
+static inline guint
+atomr_view_node_shared_run (AtomrViewNode *a,
+                            AtomrViewNode *b,
+                            guint          index)
+{
+  AtomrViewChildRun *run;
+
+  if (a->runs == NULL || b->runs == NULL || index % ATOMR_VIEW_CHILD_RUN != 0 ||
+      index >= a->n_children || index >= b->n_children)
+    return 0;
+  run = a->runs[index / ATOMR_VIEW_CHILD_RUN];
+  return run == b->runs[index / ATOMR_VIEW_CHILD_RUN] ? run->n : 0;
 }
 
 G_END_DECLS

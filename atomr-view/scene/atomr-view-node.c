@@ -106,7 +106,8 @@ atomr_view_node_get_size_for (const char          *key,
 {
   gsize size = sizeof (AtomrViewNode)
                + (gsize) n_props * sizeof (AtomrViewProp)
-               + (gsize) n_children * sizeof (AtomrViewNode *);
+               + (gsize) n_children * sizeof (AtomrViewNode *)
+               + (gsize) atomr_view_child_runs_for (n_children) * sizeof (AtomrViewChildRun *);
 
   if (key != NULL)
     size += strlen (key) + 1;
@@ -130,20 +131,19 @@ atomr_view_node_new_take (const char          *kind,
   return atomr_view_node_init_take (memory, NULL, kind, key, props, n_props, children, n_children);
 }
 
-AtomrViewNode *
-atomr_view_node_init_take (gpointer             memory,
-                           AtomrViewNodeBlock  *block,
-                           const char          *kind,
-                           const char          *key,
-                           const AtomrViewProp *props,
-                           guint                n_props,
-                           AtomrViewNode      **children,
-                           guint                n_children)
+/* Everything but the children's references and the figures they bring. */
+static AtomrViewNode *
+init_parts (gpointer             memory,
+            AtomrViewNodeBlock  *block,
+            const char          *kind,
+            const char          *key,
+            const AtomrViewProp *props,
+            guint                n_props,
+            guint                n_children)
 {
   AtomrViewNode *self = memory;
   char *tail = (char *) (self + 1);
-  guint64 n_nodes = 1;
-  guint height = 0;
+  guint n_runs = atomr_view_child_runs_for (n_children);
 
   atomr_view_ref_count_init (&self->ref_count);
   self->marks = 0;
@@ -155,10 +155,10 @@ atomr_view_node_init_take (gpointer             memory,
   tail += (gsize) n_props * sizeof (AtomrViewProp);
   self->children = (AtomrViewNode **) tail;
   tail += (gsize) n_children * sizeof (AtomrViewNode *);
+  self->runs = n_runs > 0 ? (AtomrViewChildRun **) tail : NULL;
+  tail += (gsize) n_runs * sizeof (AtomrViewChildRun *);
   if (n_props > 0)
     memcpy (self->props, props, n_props * sizeof (AtomrViewProp));
-  if (n_children > 0)
-    memcpy (self->children, children, n_children * sizeof (AtomrViewNode *));
 
   if (key != NULL)
     {
@@ -184,15 +184,100 @@ atomr_view_node_init_take (gpointer             memory,
         self->props[i].text = tail;
         tail += length;
       }
+  return self;
+}
 
+static void
+set_figures (AtomrViewNode *self,
+             guint64        n_nodes,
+             guint          height)
+{
+  /* Saturate: such a node fails atomr_view_node_check() and is dropped. */
+  self->n_nodes = (guint) MIN (n_nodes, (guint64) G_MAXUINT);
+  self->height = MIN (height, G_MAXUINT - 1) + 1;
+}
+
+/* Fills @self's runs from its children array, whose references they take. */
+static void
+fill_runs (AtomrViewNode *self)
+{
+  guint64 n_nodes = 1;
+  guint height = 0;
+  guint n_runs = atomr_view_child_runs_for (self->n_children);
+
+  for (guint r = 0; r < n_runs; r++)
+    {
+      guint first = r * ATOMR_VIEW_CHILD_RUN;
+      AtomrViewChildRun *run = atomr_view_child_run_new_take (self->children + first,
+                                                              MIN (ATOMR_VIEW_CHILD_RUN, self->n_children - first));
+
+      self->runs[r] = run;
+      n_nodes += run->n_nodes;
+      height = MAX (height, run->height);
+    }
+  set_figures (self, n_nodes, height);
+}
+
+AtomrViewNode *
+atomr_view_node_init_take (gpointer             memory,
+                           AtomrViewNodeBlock  *block,
+                           const char          *kind,
+                           const char          *key,
+                           const AtomrViewProp *props,
+                           guint                n_props,
+                           AtomrViewNode      **children,
+                           guint                n_children)
+{
+  AtomrViewNode *self = init_parts (memory, block, kind, key, props, n_props, n_children);
+  guint64 n_nodes = 1;
+  guint height = 0;
+
+  if (n_children > 0)
+    memcpy (self->children, children, n_children * sizeof (AtomrViewNode *));
+  if (self->runs != NULL)
+    {
+      fill_runs (self);
+      return self;
+    }
   for (guint i = 0; i < n_children; i++)
     {
       n_nodes += children[i]->n_nodes;
       height = MAX (height, children[i]->height);
     }
-  /* Saturate: such a node fails atomr_view_node_check() and is dropped. */
-  self->n_nodes = (guint) MIN (n_nodes, (guint64) G_MAXUINT);
-  self->height = MIN (height, G_MAXUINT - 1) + 1;
+  set_figures (self, n_nodes, height);
+  return self;
+}
+
+AtomrViewNode *
+atomr_view_node_new_take_runs (const char          *kind,
+                               const char          *key,
+                               const AtomrViewProp *props,
+                               guint                n_props,
+                               AtomrViewChildRun  **runs,
+                               guint                n_runs)
+{
+  guint n_children = 0;
+  guint64 n_nodes = 1;
+  guint height = 0;
+  AtomrViewNode *self;
+
+  for (guint r = 0; r < n_runs; r++)
+    {
+      g_assert (r + 1 == n_runs || runs[r]->n == ATOMR_VIEW_CHILD_RUN);
+      n_children += runs[r]->n;
+    }
+  g_assert (atomr_view_child_runs_for (n_children) == n_runs);
+
+  self = init_parts (g_malloc (atomr_view_node_get_size_for (key, props, n_props, n_children)),
+                     NULL, kind, key, props, n_props, n_children);
+  for (guint r = 0; r < n_runs; r++)
+    {
+      self->runs[r] = runs[r];
+      memcpy (self->children + r * ATOMR_VIEW_CHILD_RUN, runs[r]->nodes, runs[r]->n * sizeof (AtomrViewNode *));
+      n_nodes += runs[r]->n_nodes;
+      height = MAX (height, atomr_view_child_run_get_height (runs[r]));
+    }
+  set_figures (self, n_nodes, height);
   return self;
 }
 
@@ -450,8 +535,16 @@ atomr_view_node_unref (AtomrViewNode *self)
   for (guint i = 0; i < self->n_props; i++)
     if (self->props[i].value != NULL)
       g_variant_unref (self->props[i].value);
-  for (guint i = 0; i < self->n_children; i++)
-    atomr_view_node_unref (self->children[i]);
+  if (self->runs != NULL)
+    {
+      for (guint r = 0; r < atomr_view_child_runs_for (self->n_children); r++)
+        atomr_view_child_run_unref (self->runs[r]);
+    }
+  else
+    {
+      for (guint i = 0; i < self->n_children; i++)
+        atomr_view_node_unref (self->children[i]);
+    }
   if (self->block == NULL)
     g_free (self);
   else if (g_atomic_int_dec_and_test (&self->block->live))

@@ -198,6 +198,7 @@ part_size_bound (const AtomrViewTemplatePart *part)
   gsize size = sizeof (AtomrViewNode)
                + (gsize) part->n_props * sizeof (AtomrViewProp)
                + (gsize) part->n_children * sizeof (AtomrViewNode *)
+               + (gsize) atomr_view_child_runs_for (part->n_children) * sizeof (AtomrViewChildRun *)
                + sizeof (gpointer) - 1;
 
   if (part->key != NULL)

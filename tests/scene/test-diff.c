@@ -383,6 +383,55 @@ assert_patch (GPtrArray       *patches,
   g_assert_cmpuint (atomr_view_patch_get_to_index (patch), ==, to_index);
 }
 
+/* A long list edited through a builder made from it shares the runs of rows
+ * it left alone with the old one: the diff passes over those, and must find
+ * what it finds against the same list made afresh. */
+static void
+test_long_list_edited_in_place (void)
+{
+  static const guint edited[] = { 0, 63, 64, 200, 300, 500, 999 };
+  g_autoptr(GPtrArray) rows = make_rows (1, 1000);
+  g_autoptr(GPtrArray) fresh_rows = copy_rows (rows);
+  g_autoptr(AtomrViewScene) table = make_table (rows);
+  g_autoptr(AtomrViewScene) fresh = NULL;
+  g_autoptr(AtomrViewScene) in_place = NULL;
+  AtomrViewNode *table_root = atomr_view_scene_get_root (table);
+  AtomrViewNode *table_list = atomr_view_node_get_child (table_root, 0);
+  g_autoptr(AtomrViewNodeBuilder) list = atomr_view_node_builder_new_from_node (table_list);
+  g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new_from_node (table_root);
+  g_autoptr(AtomrViewNode) list_node = NULL;
+  g_autoptr(AtomrViewNode) root_node = NULL;
+  g_autoptr(GPtrArray) fresh_patches = NULL;
+  g_autoptr(GPtrArray) patches = NULL;
+  guint counts[6];
+
+  for (guint i = 0; i < G_N_ELEMENTS (edited); i++)
+    {
+      guint at = edited[i];
+      /* Row 200 is put back as it was; row 300 gets another key. */
+      AtomrViewNode *row = at == 200 ? atomr_view_node_ref (g_ptr_array_index (rows, at))
+                         : make_row (at == 300 ? 5000 : at + 1, "edited", TRUE);
+
+      atomr_view_node_builder_set_child (list, at, row);
+      atomr_view_node_unref (g_ptr_array_index (fresh_rows, at));
+      g_ptr_array_index (fresh_rows, at) = row;
+    }
+  list_node = atomr_view_node_builder_build (list, NULL);
+  atomr_view_node_builder_set_child (root, 0, list_node);
+  root_node = atomr_view_node_builder_build (root, NULL);
+  in_place = atomr_view_scene_new (root_node);
+  fresh = make_table (fresh_rows);
+
+  patches = diff_and_count (table, in_place, counts);
+  fresh_patches = diff_and_count (table, fresh, counts);
+  /* Two set-props for each row edited (its label, its selection), a replace for the rekeyed one. */
+  g_assert_cmpuint (patches->len, ==, 11);
+  g_assert_cmpuint (counts[ATOMR_VIEW_PATCH_OP_REPLACE], ==, 1);
+  g_assert_cmpuint (patches->len, ==, fresh_patches->len);
+  for (guint i = 0; i < patches->len; i++)
+    g_assert_true (atomr_view_patch_equal (g_ptr_array_index (patches, i), g_ptr_array_index (fresh_patches, i)));
+}
+
 static void
 test_benchmark_operations_minimal (void)
 {
@@ -995,6 +1044,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/apply-limits", test_apply_limits);
   g_test_add_func ("/AtomrView/Scene/benchmark-operations-minimal", test_benchmark_operations_minimal);
   g_test_add_func ("/AtomrView/Scene/random-trees", test_random_trees);
+  g_test_add_func ("/AtomrView/Scene/long-list-edited-in-place", test_long_list_edited_in_place);
 
   return g_test_run ();
 }

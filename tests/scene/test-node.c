@@ -685,6 +685,185 @@ test_share_between_threads (void)
     g_assert_true (GPOINTER_TO_INT (g_thread_join (threads[i])));
 }
 
+static AtomrViewNode *
+numbered_row (const char *key,
+              gint32      n)
+{
+  g_autoptr(AtomrViewNodeBuilder) row = atomr_view_node_builder_new ("row");
+
+  atomr_view_node_builder_set_key (row, key);
+  atomr_view_node_builder_set_int (row, "n", n);
+  return build_or_fail (row);
+}
+
+static gint32
+number_at (AtomrViewNode *list,
+           guint          index)
+{
+  return g_variant_get_int32 (atomr_view_node_get_prop (atomr_view_node_get_child (list, index), "n"));
+}
+
+/* A long list holds its children in runs: a builder made from it copies
+ * only the runs it changes, and never changes a run a node holds. */
+static void
+test_long_list_shares_runs (void)
+{
+  g_autoptr(AtomrViewNode) old = numbered_list (300);
+  g_autoptr(AtomrViewNodeBuilder) edit = atomr_view_node_builder_new_from_node (old);
+  g_autoptr(AtomrViewNode) row_70 = numbered_row ("r70", -70);
+  g_autoptr(AtomrViewNode) row_299 = numbered_row ("r299", -299);
+  g_autoptr(AtomrViewNode) row_5 = numbered_row ("r5", -5);
+  g_autoptr(AtomrViewNode) clash = numbered_row ("r3", 3);
+  g_autoptr(AtomrViewNode) first = NULL;
+  g_autoptr(AtomrViewNode) second = NULL;
+  g_autoptr(AtomrViewNode) shorter = NULL;
+
+  g_assert_nonnull (old->runs);
+  atomr_view_node_builder_set_child (edit, 70, row_70);
+  atomr_view_node_builder_set_child (edit, 299, row_299);
+  first = build_or_fail (edit);
+  g_assert_cmpuint (atomr_view_node_get_n_children (first), ==, 300);
+  for (guint i = 0; i < 300; i++)
+    g_assert_cmpint (number_at (first, i), ==, i == 70 || i == 299 ? -(gint32) i : (gint32) i);
+  for (guint i = 0; i < 300; i++)
+    g_assert_cmpint (number_at (old, i), ==, (gint32) i);
+  /* Runs 0, 2 and 3 are the old node's; 1 and 4 were copied. */
+  g_assert_true (first->runs[0] == old->runs[0]);
+  g_assert_true (first->runs[1] != old->runs[1]);
+  g_assert_true (first->runs[2] == old->runs[2]);
+  g_assert_true (first->runs[3] == old->runs[3]);
+  g_assert_true (first->runs[4] != old->runs[4]);
+
+  /* The builder still shares its runs with the node it built. */
+  atomr_view_node_builder_set_child (edit, 5, row_5);
+  second = build_or_fail (edit);
+  g_assert_cmpint (number_at (first, 5), ==, 5);
+  g_assert_cmpint (number_at (second, 5), ==, -5);
+  g_assert_cmpint (number_at (second, 70), ==, -70);
+  g_assert_true (second->runs[1] == first->runs[1]);
+  g_assert_true (atomr_view_node_equal (atomr_view_node_get_child (second, 299), row_299));
+
+  /* Keys are still compared where a child changed. */
+  atomr_view_node_builder_set_child (edit, 200, clash);
+  assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY,
+                      "children[200].key: duplicate key “r3”: an earlier sibling has it too");
+  atomr_view_node_builder_set_child (edit, 200, atomr_view_node_get_child (old, 200));
+
+  /* Children that change places leave the runs behind. */
+  atomr_view_node_builder_remove_child (edit, 0);
+  atomr_view_node_builder_add_child (edit, row_5);
+  atomr_view_node_builder_remove_child (edit, 4);
+  shorter = build_or_fail (edit);
+  g_assert_cmpuint (atomr_view_node_get_n_children (shorter), ==, 299);
+  g_assert_cmpint (number_at (shorter, 0), ==, 1);
+  g_assert_cmpint (number_at (shorter, 4), ==, 6);
+  g_assert_cmpint (number_at (shorter, 68), ==, -70);
+  g_assert_cmpint (number_at (shorter, 298), ==, -5);
+  g_assert_cmpint (number_at (second, 0), ==, 0);
+}
+
+/* The height and size of a list come from its runs, also after a child in
+ * one of them changed for a shorter or a taller one. */
+static void
+test_long_list_limits_through_runs (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("list");
+  g_autoptr(AtomrViewNode) leaf = keyed_leaf ("text", NULL);
+  g_autoptr(AtomrViewNode) tall = chain (ATOMR_VIEW_SCENE_MAX_DEPTH - 1);
+  g_autoptr(AtomrViewNode) tallest = chain (ATOMR_VIEW_SCENE_MAX_DEPTH);
+  g_autoptr(AtomrViewNode) deep = NULL;
+  g_autoptr(AtomrViewNode) shallow = NULL;
+  g_autoptr(AtomrViewNodeBuilder) edit = NULL;
+  g_autoptr(AtomrViewNodeBuilder) wrap = NULL;
+  g_autoptr(AtomrViewNode) wrapped = NULL;
+  g_autoptr(AtomrViewScene) scene = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    atomr_view_node_builder_add_child (builder, i == 150 ? tall : leaf);
+  deep = build_or_fail (builder);
+  scene = atomr_view_scene_new (deep);
+  g_assert_cmpuint (atomr_view_scene_get_depth (scene), ==, ATOMR_VIEW_SCENE_MAX_DEPTH);
+  g_assert_cmpuint (atomr_view_scene_get_n_nodes (scene), ==, 1 + 199 + ATOMR_VIEW_SCENE_MAX_DEPTH - 1);
+
+  /* The tall child goes: the list is two levels high, and fits in a container. */
+  edit = atomr_view_node_builder_new_from_node (deep);
+  atomr_view_node_builder_set_child (edit, 150, leaf);
+  shallow = build_or_fail (edit);
+  g_clear_pointer (&scene, atomr_view_scene_unref);
+  scene = atomr_view_scene_new (shallow);
+  g_assert_cmpuint (atomr_view_scene_get_depth (scene), ==, 2);
+  g_assert_cmpuint (atomr_view_scene_get_n_nodes (scene), ==, 201);
+  wrap = atomr_view_node_builder_new ("container");
+  atomr_view_node_builder_add_child (wrap, shallow);
+  wrapped = build_or_fail (wrap);
+
+  /* Too tall a child in another run is refused. */
+  atomr_view_node_builder_set_child (edit, 10, tallest);
+  assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP, "the tree is deeper than 128 levels");
+}
+
+typedef struct
+{
+  AtomrViewNode *list;
+  guint          thread;
+  gboolean       passed;
+} EditData;
+
+/* Each thread edits its own row of every run of the same list, over and over. */
+static gpointer
+edit_runs_thread (gpointer user_data)
+{
+  EditData *data = user_data;
+  AtomrViewNode *list = atomr_view_node_ref (data->list);
+  guint n = atomr_view_node_get_n_children (list);
+
+  data->passed = TRUE;
+  for (guint round = 0; round < 50; round++)
+    {
+      g_autoptr(AtomrViewNodeBuilder) edit = atomr_view_node_builder_new_from_node (list);
+      g_autoptr(AtomrViewNode) edited = NULL;
+
+      for (guint i = data->thread; i < n; i += ATOMR_VIEW_CHILD_RUN)
+        {
+          g_autofree char *key = g_strdup_printf ("r%u", i);
+          g_autoptr(AtomrViewNode) row = numbered_row (key, (gint32) (1000 * round + i));
+
+          atomr_view_node_builder_set_child (edit, i, row);
+        }
+      edited = atomr_view_node_builder_end (edit, NULL);
+      for (guint i = 0; i < n; i++)
+        {
+          gboolean mine = i % ATOMR_VIEW_CHILD_RUN == data->thread;
+
+          data->passed &= number_at (edited, i) == (mine ? (gint32) (1000 * round + i) : (gint32) i);
+        }
+      for (guint i = 0; i < n; i++)
+        data->passed &= number_at (data->list, i) == (gint32) i;
+    }
+  atomr_view_node_unref (list);
+  return NULL;
+}
+
+static void
+test_long_list_edited_between_threads (void)
+{
+  AtomrViewNode *list = numbered_list (300);
+  EditData data[4];
+  GThread *threads[4];
+
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      data[i] = (EditData) { list, i, FALSE };
+      threads[i] = g_thread_new ("edit", edit_runs_thread, &data[i]);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (threads); i++)
+    {
+      g_thread_join (threads[i]);
+      g_assert_true (data[i].passed);
+    }
+  atomr_view_node_unref (list);
+}
+
 /* Builds a text node with the same scalar values a row of a table would set. */
 static AtomrViewNode *
 row_like_node (const char *label)
@@ -1053,6 +1232,9 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/equality", test_equality);
   g_test_add_func ("/AtomrView/Scene/kind-prop-types", test_kind_prop_types);
   g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
+  g_test_add_func ("/AtomrView/Scene/long-list-shares-runs", test_long_list_shares_runs);
+  g_test_add_func ("/AtomrView/Scene/long-list-limits-through-runs", test_long_list_limits_through_runs);
+  g_test_add_func ("/AtomrView/Scene/long-list-edited-between-threads", test_long_list_edited_between_threads);
   g_test_add_func ("/AtomrView/Scene/builder-shares-equal-values", test_builder_shares_equal_values);
   g_test_add_func ("/AtomrView/Scene/builder-refuses-text-not-utf8", test_builder_refuses_text_not_utf8);
   g_test_add_func ("/AtomrView/Scene/builder-keeps-text", test_builder_keeps_text);
