@@ -42,6 +42,13 @@
  *   bounded queue of the bridge and are sent again on the next turn.
  * - **frame ticks conflate**: a window actor that asks for them gets the
  *   newest one, one at a time.
+ * - **a scene shown before is freed where it was made**: once the frame that
+ *   replaced it is painted, the thread of the window actor that posted it
+ *   frees it when it has nothing else to do, so the UI thread does not
+ *   spend that time and the actor's next allocations do not wait on memory
+ *   freed by another thread. At most 16 scenes wait for that at once; more
+ *   are freed on the UI thread, as are those a window actor on the `ui`
+ *   dispatcher posted.
  *
  * Nothing on the UI thread waits on an actor. [method@AtomrView.UiBridge.dup_stats]
  * reports the bridge's figures.
@@ -65,6 +72,8 @@
 #define PARKED_CAPACITY      1024
 #define LATENCY_SAMPLES      4096
 #define RETIRED_CAPACITY     8
+/* Scenes waiting to be freed on the threads that posted them, in all. */
+#define SCENES_AWAY_MAX      16
 /* Half a 60 Hz frame: under a flood a window is given a new scene at most this often. */
 #define APPLY_SPACING_US     8000
 
@@ -92,6 +101,7 @@ typedef struct
   AtomrViewScene    *pending;          /* newest posted, not shown yet */
   gint64             pending_posted_at;
   AtomrViewScene    *latest;           /* newest posted, shown or not */
+  GMainContext      *home;             /* a reference: the actor thread that posts its scenes, or NULL */
   gboolean           redraw;
   gboolean           closing;
   gboolean           wants_frames;
@@ -112,6 +122,13 @@ typedef struct
   AtomrViewUiBridge *bridge;           /* not a reference: the bridge owns the source */
 } DrainSource;
 
+/* A scene no window shows any more, until it is let go after the next frame. */
+typedef struct
+{
+  AtomrViewScene *scene;
+  GMainContext   *home;                /* a reference: where to free it, or NULL for the UI thread */
+} RetiredScene;
+
 struct _AtomrViewUiBridge
 {
   GObject               parent_instance;
@@ -122,7 +139,7 @@ struct _AtomrViewUiBridge
   gulong                display_restored_handler;
   gboolean              display_lost;  /* the UI thread */
   GSource              *drain_source;
-  GPtrArray            *retired;       /* scenes no window shows any more; the UI thread */
+  GArray               *retired;       /* RetiredScene; the UI thread */
   guint                 release_source;
   _Atomic int           dirty;
 
@@ -156,6 +173,46 @@ G_DEFINE_FINAL_TYPE (AtomrViewUiBridge, atomr_view_ui_bridge, G_TYPE_OBJECT)
 static AtomrViewLock registry_lock = { PTHREAD_MUTEX_INITIALIZER };
 static GHashTable *registry;
 
+static _Atomic guint scenes_away;
+
+static gboolean
+freed_at_home_cb (gpointer data)
+{
+  return G_SOURCE_REMOVE;
+}
+
+/* The scene's home thread, when it has nothing else to do (or whoever
+ * finalizes the context, if the thread is gone). */
+static void
+free_at_home (gpointer data)
+{
+  atomr_view_scene_unref (data);
+  atomic_fetch_sub (&scenes_away, 1);
+}
+
+/* The UI thread: frees @retired here, or has its home thread free it. */
+static void
+let_go (RetiredScene *retired)
+{
+  if (retired->home != NULL && atomic_fetch_add (&scenes_away, 1) < SCENES_AWAY_MAX)
+    {
+      GSource *source = g_idle_source_new ();
+
+      g_source_set_priority (source, G_PRIORITY_LOW);
+      g_source_set_static_name (source, "[atomr-view] scene shown before");
+      g_source_set_callback (source, freed_at_home_cb, g_steal_pointer (&retired->scene), free_at_home);
+      g_source_attach (source, retired->home);
+      g_source_unref (source);
+    }
+  else
+    {
+      if (retired->home != NULL)
+        atomic_fetch_sub (&scenes_away, 1);
+      g_clear_pointer (&retired->scene, atomr_view_scene_unref);
+    }
+  g_clear_pointer (&retired->home, g_main_context_unref);
+}
+
 static void deliver_event (AtomrViewUiBridge *self, BridgeWindow *window, AtomrViewEvent *event);
 
 static void
@@ -175,6 +232,7 @@ bridge_window_free (BridgeWindow *window)
   g_clear_pointer (&window->pending, atomr_view_scene_unref);
   g_clear_pointer (&window->latest, atomr_view_scene_unref);
   g_clear_pointer (&window->shown, atomr_view_scene_unref);
+  g_clear_pointer (&window->home, g_main_context_unref);
   g_queue_clear_full (&window->parked, (GDestroyNotify) g_variant_unref);
   g_free (window);
 }
@@ -326,7 +384,7 @@ atomr_view_ui_bridge_dispose (GObject *object)
       g_clear_pointer (&self->drain_source, g_source_unref);
     }
   g_clear_handle_id (&self->release_source, g_source_remove);
-  g_ptr_array_set_size (self->retired, 0);
+  g_array_set_size (self->retired, 0);
   if (self->backend != NULL)
     {
       g_clear_signal_handler (&self->event_handler, self->backend);
@@ -348,7 +406,7 @@ atomr_view_ui_bridge_finalize (GObject *object)
   AtomrViewUiBridge *self = ATOMR_VIEW_UI_BRIDGE (object);
 
   g_hash_table_unref (self->windows);
-  g_ptr_array_unref (self->retired);
+  g_array_unref (self->retired);
   g_queue_clear_full (&self->lifecycle, (GDestroyNotify) lifecycle_command_free);
   atomr_view_lock_clear (&self->lock);
   g_clear_object (&self->backend);
@@ -371,7 +429,8 @@ atomr_view_ui_bridge_init (AtomrViewUiBridge *self)
 {
   atomr_view_lock_init (&self->lock);
   self->windows = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) bridge_window_free);
-  self->retired = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_scene_unref);
+  self->retired = g_array_new (FALSE, FALSE, sizeof (RetiredScene));
+  g_array_set_clear_func (self->retired, (GDestroyNotify) let_go);
   g_queue_init (&self->lifecycle);
 }
 
@@ -627,7 +686,15 @@ post_locked (AtomrViewUiBridge *self,
              BridgeWindow      *window,
              AtomrViewScene    *scene)
 {
+  GMainContext *here = atomr_view_dispatcher_in_any_thread () ? g_main_context_get_thread_default () : NULL;
+
   self->scenes_posted++;
+  /* An actor of the `ui` dispatcher is on the UI thread: no home elsewhere. */
+  if (here != window->home)
+    {
+      g_clear_pointer (&window->home, g_main_context_unref);
+      window->home = here != NULL ? g_main_context_ref (here) : NULL;
+    }
   if (window->pending != NULL)
     {
       self->scenes_conflated++;
@@ -1013,7 +1080,7 @@ release_cb (gpointer user_data)
   AtomrViewUiBridge *self = user_data;
 
   self->release_source = 0;
-  g_ptr_array_set_size (self->retired, 0);
+  g_array_set_size (self->retired, 0);
   return G_SOURCE_REMOVE;
 }
 
@@ -1023,13 +1090,20 @@ release_cb (gpointer user_data)
  * the main loop frees them a few scenes later. */
 static void
 retire (AtomrViewUiBridge *self,
+        BridgeWindow      *window,
         AtomrViewScene    *scene)
 {
+  RetiredScene retired = { scene, NULL };
+
   if (scene == NULL)
     return;
+  atomr_view_lock (&self->lock);
+  if (window->home != NULL)
+    retired.home = g_main_context_ref (window->home);
+  atomr_view_unlock (&self->lock);
   if (self->retired->len >= RETIRED_CAPACITY)
-    g_ptr_array_set_size (self->retired, 0);
-  g_ptr_array_add (self->retired, scene);
+    g_array_set_size (self->retired, 0);
+  g_array_append_val (self->retired, retired);
   if (self->release_source == 0)
     {
       self->release_source = g_idle_add_full (G_PRIORITY_DEFAULT_IDLE - 10, release_cb, self, NULL);
@@ -1060,7 +1134,7 @@ render_window (AtomrViewUiBridge *self,
       report_error (self, window, error);
       return;
     }
-  retire (self, g_steal_pointer (&window->shown));
+  retire (self, window, g_steal_pointer (&window->shown));
   window->shown = atomr_view_scene_ref (scene);
   window->shown_at = g_get_monotonic_time ();
   record_latency (self, posted_at, started, g_get_monotonic_time ());

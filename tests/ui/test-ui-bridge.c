@@ -98,6 +98,119 @@ test_ui_dispatcher_shown_same_turn (UiFixture     *fixture,
   g_assert_true (shows_text (fixture, "main", "now"));
 }
 
+/* Turns tracing on and waits until the window shows its first traced scene. */
+static void
+start_tracing (UiFixture         *fixture,
+               AtomrViewActorRef *window)
+{
+  guint64 applied = stat (fixture->bridge, "scenes-applied");
+
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "trace", g_variant_new_boolean (TRUE)), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_count_traced_made () == 1 &&
+                              stat (fixture->bridge, "scenes-applied") == applied + 1, TEST_DEADLINE_MS);
+}
+
+static void
+show_text (UiFixture         *fixture,
+           AtomrViewActorRef *window,
+           const char        *text)
+{
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "set-text", g_variant_new_string (text)), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", text), TEST_DEADLINE_MS);
+}
+
+/* A scene the window no longer shows is freed on the thread of the window
+ * actor that made it, not on the UI thread. */
+static void
+test_scene_freed_where_made (UiFixture     *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+  GThread *maker;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  start_tracing (fixture, window);
+  show_text (fixture, window, "one");
+  show_text (fixture, window, "two");
+  maker = test_window_get_traced_maker ();
+  g_assert_true (maker != g_thread_self ());
+  /* Three traced scenes made; all but the one shown are let go. */
+  g_assert_cmpuint (test_window_count_traced_made (), ==, 3);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_count_traced_frees (NULL) == 2, TEST_DEADLINE_MS);
+  g_assert_cmpuint (test_window_count_traced_frees (maker), ==, 2);
+}
+
+/* The same from a window actor on the `ui` dispatcher: it made them on the UI thread. */
+static void
+test_ui_scene_freed_on_ui_thread (UiFixture     *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
+  g_autoptr(AtomrViewActorRef) window = NULL;
+  g_autoptr(GError) error = NULL;
+
+  atomr_view_props_set_dispatcher (props, "ui");
+  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
+  g_assert_no_error (error);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  start_tracing (fixture, window);
+  show_text (fixture, window, "one");
+  g_assert_true (test_window_get_traced_maker () == g_thread_self ());
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_count_traced_frees (NULL) == 1, TEST_DEADLINE_MS);
+  g_assert_cmpuint (test_window_count_traced_frees (g_thread_self ()), ==, 1);
+}
+
+/* A thread that never runs out of work frees nothing at idle: at most 16
+ * scenes wait for it, and the UI thread frees those past that. */
+static void
+test_scenes_waiting_to_be_freed_bounded (UiFixture     *fixture,
+                                         gconstpointer  data)
+{
+  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
+  g_autoptr(AtomrViewProps) script = test_script_props (NULL, NULL);
+  g_autoptr(AtomrViewActorRef) window = NULL;
+  g_autoptr(AtomrViewActorRef) ping = NULL;
+  g_autoptr(AtomrViewActorRef) pong = NULL;
+  g_autoptr(GError) error = NULL;
+  GThread *maker;
+
+  g_assert_true (atomr_view_actor_system_add_dispatcher (fixture->system, "one", 1, 5, &error));
+  g_assert_no_error (error);
+  atomr_view_props_set_dispatcher (props, "one");
+  atomr_view_props_set_dispatcher (script, "one");
+  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
+  g_assert_no_error (error);
+  ping = atomr_view_actor_system_spawn (fixture->system, script, "ping", &error);
+  g_assert_no_error (error);
+  pong = atomr_view_actor_system_spawn (fixture->system, script, "pong", &error);
+  g_assert_no_error (error);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  start_tracing (fixture, window);
+  maker = test_window_get_traced_maker ();
+
+  /* Two actors bouncing a message between them keep the thread busy. */
+  atomr_view_actor_ref_tell (ping, test_op ("bounce", NULL), pong);
+  for (guint i = 0; i < 30; i++)
+    {
+      char text[16];
+
+      g_snprintf (text, sizeof text, "%u", i);
+      show_text (fixture, window, text);
+    }
+  /* 31 traced scenes, 30 let go: at most 16 wait for the busy thread (an
+   * untraced one let go before may be among them), the UI thread freed the
+   * rest, and the busy thread none. */
+  g_assert_cmpuint (test_window_count_traced_made (), ==, 31);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_count_traced_frees (g_thread_self ()) >= 14, TEST_DEADLINE_MS);
+  g_assert_cmpuint (test_window_count_traced_frees (maker), ==, 0);
+
+  /* Idle again, the thread frees those that waited. */
+  atomr_view_actor_ref_tell (ping, test_op ("stop", NULL), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_count_traced_frees (NULL) == 30, TEST_DEADLINE_MS);
+  g_assert_cmpuint (test_window_count_traced_frees (maker), >=, 1);
+  g_assert_cmpuint (test_window_count_traced_frees (maker), <=, 16);
+}
+
 static void
 test_flood_conflates (UiFixture     *fixture,
                       gconstpointer  data)
@@ -491,6 +604,9 @@ main (int   argc,
   UI_TEST ("/AtomrView/Ui/Bridge/close-request", test_close_request_closes);
   UI_TEST ("/AtomrView/Ui/Bridge/open-failure", test_open_failure);
   UI_TEST ("/AtomrView/Ui/Bridge/display-lost-and-restored", test_display_lost_and_restored);
+  UI_TEST ("/AtomrView/Ui/Bridge/scene-freed-where-made", test_scene_freed_where_made);
+  UI_TEST ("/AtomrView/Ui/Bridge/ui-scene-freed-on-ui-thread", test_ui_scene_freed_on_ui_thread);
+  UI_TEST ("/AtomrView/Ui/Bridge/scenes-waiting-to-be-freed-bounded", test_scenes_waiting_to_be_freed_bounded);
   g_test_add_func ("/AtomrView/Ui/Bridge/no-bridge", test_no_bridge);
 
   return g_test_run ();

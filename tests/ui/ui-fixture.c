@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <pthread.h>
+
 #include "ui-fixture.h"
 
 typedef struct
@@ -13,7 +15,14 @@ struct _TestWindow
   AtomrViewWindowActor  parent_instance;
   TestWindowConfig     *config;
   char                 *text;
+  gboolean              trace;
 };
+
+/* The threads that traced scenes were freed on, and the one they were made on. */
+static pthread_mutex_t traced_lock = PTHREAD_MUTEX_INITIALIZER;  /* seen by ThreadSanitizer, unlike GMutex */
+static GPtrArray *traced_frees;   /* GThread, not references */
+static GThread   *traced_maker;
+static guint      traced_made;
 
 G_DEFINE_FINAL_TYPE (TestWindow, test_window, ATOMR_VIEW_TYPE_WINDOW_ACTOR)
 
@@ -40,12 +49,74 @@ leaf (const char *kind,
   return atomr_view_node_builder_build (builder, NULL);
 }
 
+static void
+note_freed (gpointer data)
+{
+  pthread_mutex_lock (&traced_lock);
+  g_ptr_array_add (traced_frees, g_thread_self ());
+  pthread_mutex_unlock (&traced_lock);
+}
+
+/* A label whose "note" notes the thread it is freed on: only the scene holds it. */
+static AtomrViewNode *
+traced_label (const char *text)
+{
+  static const guint8 bytes[] = { 1, 2, 3 };
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+
+  atomr_view_node_builder_set_key (builder, "label");
+  atomr_view_node_builder_set_string (builder, ATOMR_VIEW_PROP_TEXT, text);
+  atomr_view_node_builder_set_prop (builder, "note", g_variant_new_from_data (G_VARIANT_TYPE_BYTESTRING, bytes,
+                                                                              sizeof bytes, TRUE, note_freed, NULL));
+  pthread_mutex_lock (&traced_lock);
+  traced_maker = g_thread_self ();
+  traced_made++;
+  pthread_mutex_unlock (&traced_lock);
+  return atomr_view_node_builder_build (builder, NULL);
+}
+
+guint
+test_window_count_traced_frees (GThread *thread)
+{
+  guint n = 0;
+
+  pthread_mutex_lock (&traced_lock);
+  for (guint i = 0; i < traced_frees->len; i++)
+    n += thread == NULL || g_ptr_array_index (traced_frees, i) == thread;
+  pthread_mutex_unlock (&traced_lock);
+  return n;
+}
+
+guint
+test_window_count_traced_made (void)
+{
+  guint n;
+
+  pthread_mutex_lock (&traced_lock);
+  n = traced_made;
+  pthread_mutex_unlock (&traced_lock);
+  return n;
+}
+
+GThread *
+test_window_get_traced_maker (void)
+{
+  GThread *maker;
+
+  pthread_mutex_lock (&traced_lock);
+  maker = traced_maker;
+  pthread_mutex_unlock (&traced_lock);
+  return maker;
+}
+
 static AtomrViewNode *
 window_tree (const char *text,
-             gboolean    with_region)
+             gboolean    with_region,
+             gboolean    trace)
 {
   g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  g_autoptr(AtomrViewNode) label = leaf (ATOMR_VIEW_KIND_TEXT, "label", ATOMR_VIEW_PROP_TEXT, text);
+  g_autoptr(AtomrViewNode) label = trace ? traced_label (text)
+                                         : leaf (ATOMR_VIEW_KIND_TEXT, "label", ATOMR_VIEW_PROP_TEXT, text);
   g_autoptr(AtomrViewNode) button = leaf (ATOMR_VIEW_KIND_BUTTON, "ok", ATOMR_VIEW_PROP_LABEL, "OK");
 
   atomr_view_node_builder_set_key (root, "root");
@@ -80,7 +151,7 @@ test_window_render (AtomrViewWindowActor *actor)
 {
   TestWindow *self = TEST_WINDOW (actor);
 
-  return window_tree (self->text, self->config->with_region);
+  return window_tree (self->text, self->config->with_region, self->trace);
 }
 
 static gboolean
@@ -122,7 +193,7 @@ test_window_receive_message (AtomrViewWindowActor  *actor,
           g_autoptr(AtomrViewNode) root = NULL;
 
           g_snprintf (text, sizeof text, "%u", i);
-          root = window_tree (text, FALSE);
+          root = window_tree (text, FALSE, FALSE);
           atomr_view_window_actor_set_root (actor, root);
         }
       atomr_view_context_reply (context, g_variant_new_boolean (TRUE));
@@ -149,6 +220,11 @@ test_window_receive_message (AtomrViewWindowActor  *actor,
       if (region == NULL)
         return FALSE;
       atomr_view_context_reply (context, g_variant_new_boolean (TRUE));
+    }
+  else if (g_str_equal (op, "trace"))
+    {
+      self->trace = g_variant_get_boolean (argument);
+      atomr_view_window_actor_invalidate (actor);
     }
   else if (g_str_equal (op, "block"))
     test_gate_pass (self->config->gate);
@@ -324,6 +400,12 @@ ui_fixture_setup (UiFixture     *fixture,
   fixture->backend = test_fake_backend_new ();
   fixture->bridge = atomr_view_ui_bridge_new (fixture->system, ATOMR_VIEW_BACKEND (fixture->backend));
   fixture->probe = atomr_view_test_probe_new (fixture->system, "probe");
+  pthread_mutex_lock (&traced_lock);
+  g_clear_pointer (&traced_frees, g_ptr_array_unref);
+  traced_frees = g_ptr_array_new ();
+  traced_maker = NULL;
+  traced_made = 0;
+  pthread_mutex_unlock (&traced_lock);
 }
 
 void

@@ -14,6 +14,8 @@
  *   ("flood", u)           post u scenes in a row, numbered 0..u-1
  *   ("bad-patch", _)       post a patch list that does not fit; reply the error message
  *   ("spawn-region", _)    start a TestRegion for "feed"; reply TRUE
+ *   ("trace", b)           from now on (or no more), the label holds a value
+ *                          that notes the thread it is freed on
  *   ("block", _)           wait in the gate */
 #define TEST_TYPE_WINDOW (test_window_get_type ())
 G_DECLARE_FINAL_TYPE (TestWindow, test_window, TEST, WINDOW, AtomrViewWindowActor)
@@ -39,6 +41,11 @@ AtomrViewActorRef *spawn_test_window  (UiFixture *fixture,
                                        const char *name,
                                        TestGate  *gate,
                                        gboolean   with_region);
+/* How many traced scenes were made, how many were freed on @thread (NULL:
+ * anywhere), and the thread the last one was made on. */
+guint              test_window_count_traced_made  (void);
+guint              test_window_count_traced_frees (GThread *thread);
+GThread           *test_window_get_traced_maker   (void);
 void               ui_fixture_setup    (UiFixture    *fixture,
                                         gconstpointer data);
 void               ui_fixture_teardown (UiFixture    *fixture,
