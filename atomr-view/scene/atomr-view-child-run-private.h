@@ -9,11 +9,12 @@
 G_BEGIN_DECLS
 
 /* A long list holds its children in runs of ATOMR_VIEW_CHILD_RUN that nodes
- * share: a list changed in a few rows shares the runs it left alone with the
- * list it came from, so making it takes a reference per run, not one per
- * row, and a diff skips a shared run without looking at its rows. The
+ * share: a list changed in a few rows shares the runs it left alone with
+ * the list it came from, so making it takes a reference per run, not one
+ * per row, and a diff skips a shared run without looking at its rows. The
  * node's children array then holds pointers the runs own. Every run of a
- * node is full but the last. */
+ * node is full but the last. (A node copied from a template's image holds
+ * its children one by one.) */
 #define ATOMR_VIEW_CHILD_RUN      64
 /* Fewer children than this are held one by one. */
 #define ATOMR_VIEW_CHILD_RUNS_MIN 128

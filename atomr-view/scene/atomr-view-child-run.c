@@ -82,8 +82,11 @@ atomr_view_child_run_replace (AtomrViewChildRun *self,
   old = self->nodes[index];
   self->nodes[index] = child;
   self->n_nodes = self->n_nodes - old->n_nodes + child->n_nodes;
-  /* The tallest child may be the one that went. */
-  if (child->height >= self->height)
+  /* The tallest child may be the one that went; once unknown, the height
+   * stays so until atomr_view_child_run_get_height() works it out. */
+  if (self->height == 0)
+    ;
+  else if (child->height >= self->height)
     self->height = child->height;
   else if (old->height == self->height)
     self->height = 0;

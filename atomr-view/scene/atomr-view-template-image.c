@@ -64,6 +64,8 @@ image_part (AtomrViewTemplate *self,
   node->key = part->key;
   node->key_hash = part->key != NULL ? atomr_view_key_hash (part->key) : 0;
   node->marks = 0;
+  /* A template's node holds its children one by one, however many. */
+  node->runs = NULL;
   image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, props), props_at);
   image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, children), children_at);
   image_set_inner_pointer (self, lists, at + G_STRUCT_OFFSET (AtomrViewNode, block), 0);

@@ -802,6 +802,90 @@ test_long_list_limits_through_runs (void)
   assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_TOO_DEEP, "the tree is deeper than 128 levels");
 }
 
+/* Two changes in one run, the first taking its tallest child away: the
+ * second must not settle the run's height on its own shorter child. */
+static void
+test_long_list_height_after_two_changes (void)
+{
+  g_autoptr(AtomrViewNodeBuilder) builder = atomr_view_node_builder_new ("list");
+  g_autoptr(AtomrViewNode) leaf = keyed_leaf ("text", NULL);
+  g_autoptr(AtomrViewNode) three = chain (3);
+  g_autoptr(AtomrViewNode) two = chain (2);
+  g_autoptr(AtomrViewNode) list = NULL;
+  g_autoptr(AtomrViewNode) edited = NULL;
+  g_autoptr(AtomrViewNodeBuilder) edit = NULL;
+  g_autoptr(AtomrViewScene) scene = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    atomr_view_node_builder_add_child (builder, i == 0 ? three : i == 1 ? two : leaf);
+  list = build_or_fail (builder);
+  edit = atomr_view_node_builder_new_from_node (list);
+  atomr_view_node_builder_set_child (edit, 0, leaf);
+  atomr_view_node_builder_set_child (edit, 5, leaf);
+  edited = build_or_fail (edit);
+  scene = atomr_view_scene_new (edited);
+  /* The list, then the chain of two that is left. */
+  g_assert_cmpuint (atomr_view_scene_get_depth (scene), ==, 3);
+}
+
+/* Two builders made from one list, the list let go: each copies a run the
+ * other holds too, or changes it in place once the other has let go of
+ * it; ThreadSanitizer watches the hand-over. */
+typedef struct
+{
+  AtomrViewNodeBuilder *edit;
+  guint                 offset;
+  AtomrViewNode        *built;
+} HalfData;
+
+static gpointer
+edit_every_run_thread (gpointer user_data)
+{
+  HalfData *data = user_data;
+  guint n = atomr_view_node_builder_get_n_children (data->edit);
+
+  for (guint i = data->offset; i < n; i += ATOMR_VIEW_CHILD_RUN)
+    {
+      g_autofree char *key = g_strdup_printf ("r%u", i);
+      g_autoptr(AtomrViewNode) row = numbered_row (key, -(gint32) i);
+
+      atomr_view_node_builder_set_child (data->edit, i, row);
+    }
+  data->built = atomr_view_node_builder_end (data->edit, NULL);
+  return NULL;
+}
+
+static void
+test_long_list_runs_handed_between_threads (void)
+{
+  for (guint round = 0; round < 20; round++)
+    {
+      AtomrViewNode *list = numbered_list (300);
+      HalfData data[2] = {
+        { atomr_view_node_builder_new_from_node (list), 0, NULL },
+        { atomr_view_node_builder_new_from_node (list), 1, NULL },
+      };
+      GThread *threads[2];
+
+      atomr_view_node_unref (list);
+      for (guint t = 0; t < 2; t++)
+        threads[t] = g_thread_new ("half", edit_every_run_thread, &data[t]);
+      for (guint t = 0; t < 2; t++)
+        {
+          g_thread_join (threads[t]);
+          g_assert_nonnull (data[t].built);
+          for (guint i = 0; i < 300; i++)
+            {
+              gboolean mine = i % ATOMR_VIEW_CHILD_RUN == data[t].offset;
+
+              g_assert_cmpint (number_at (data[t].built, i), ==, mine ? -(gint32) i : (gint32) i);
+            }
+          atomr_view_node_unref (data[t].built);
+          atomr_view_node_builder_unref (data[t].edit);
+        }
+    }
+}
+
 typedef struct
 {
   AtomrViewNode *list;
@@ -1235,6 +1319,9 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/long-list-shares-runs", test_long_list_shares_runs);
   g_test_add_func ("/AtomrView/Scene/long-list-limits-through-runs", test_long_list_limits_through_runs);
   g_test_add_func ("/AtomrView/Scene/long-list-edited-between-threads", test_long_list_edited_between_threads);
+  g_test_add_func ("/AtomrView/Scene/long-list-height-after-two-changes", test_long_list_height_after_two_changes);
+  g_test_add_func ("/AtomrView/Scene/long-list-runs-handed-between-threads",
+                   test_long_list_runs_handed_between_threads);
   g_test_add_func ("/AtomrView/Scene/builder-shares-equal-values", test_builder_shares_equal_values);
   g_test_add_func ("/AtomrView/Scene/builder-refuses-text-not-utf8", test_builder_refuses_text_not_utf8);
   g_test_add_func ("/AtomrView/Scene/builder-keeps-text", test_builder_keeps_text);
