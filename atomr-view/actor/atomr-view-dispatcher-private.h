@@ -60,6 +60,9 @@ void                       atomr_view_dispatcher_thread_push    (AtomrViewDispat
 AtomrViewDispatcherThread *atomr_view_dispatcher_thread_get_current (void);
 gboolean                   atomr_view_dispatcher_thread_is_current  (AtomrViewDispatcherThread *thread);
 gboolean                   atomr_view_dispatcher_in_any_thread  (void);
+/* On a thread of a dispatcher's own (not the UI thread's `ui`): its context,
+ * whatever context is pushed for now. Elsewhere NULL. Transfer none. */
+GMainContext              *atomr_view_dispatcher_get_own_context (void);
 /* While actors run on this thread: calls @func (@data) once they are done,
  * before the thread goes back to its main loop, and returns TRUE. Anywhere
  * else returns FALSE and calls nothing. */

@@ -26,6 +26,7 @@ typedef struct
 
 static __thread AtomrViewDispatcherThread *current_thread;
 static __thread gboolean                   on_dispatcher_thread;
+static __thread AtomrViewDispatcherThread *own_thread;     /* the thread this one runs, not the UI's */
 
 /* Moves the local stack, oldest first, to the back of the shared queue. */
 static void
@@ -185,6 +186,7 @@ dispatcher_thread_main (gpointer data)
   gint64 spin_us = t->dispatcher->spin_us;
 
   on_dispatcher_thread = TRUE;
+  own_thread = t;
   g_main_context_push_thread_default (t->context);
   while (!atomic_load_explicit (&t->quit, memory_order_acquire))
     {
@@ -208,6 +210,7 @@ dispatcher_thread_main (gpointer data)
       g_main_context_iteration (t->context, TRUE);
     }
   g_main_context_pop_thread_default (t->context);
+  own_thread = NULL;
   on_dispatcher_thread = FALSE;
 
   return NULL;
@@ -378,6 +381,12 @@ gboolean
 atomr_view_dispatcher_thread_is_current (AtomrViewDispatcherThread *t)
 {
   return current_thread == t || g_main_context_is_owner (t->context);
+}
+
+GMainContext *
+atomr_view_dispatcher_get_own_context (void)
+{
+  return own_thread != NULL ? own_thread->context : NULL;
 }
 
 gboolean

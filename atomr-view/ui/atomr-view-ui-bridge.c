@@ -686,10 +686,10 @@ post_locked (AtomrViewUiBridge *self,
              BridgeWindow      *window,
              AtomrViewScene    *scene)
 {
-  GMainContext *here = atomr_view_dispatcher_in_any_thread () ? g_main_context_get_thread_default () : NULL;
+  /* NULL for an actor of the `ui` dispatcher, on the UI thread, and for any other thread. */
+  GMainContext *here = atomr_view_dispatcher_get_own_context ();
 
   self->scenes_posted++;
-  /* An actor of the `ui` dispatcher is on the UI thread: no home elsewhere. */
   if (here != window->home)
     {
       g_clear_pointer (&window->home, g_main_context_unref);

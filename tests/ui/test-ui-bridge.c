@@ -66,6 +66,21 @@ mark_fired (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* The test window "main", on @dispatcher. */
+static AtomrViewActorRef *
+spawn_main_on (UiFixture  *fixture,
+               const char *dispatcher)
+{
+  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
+  g_autoptr(GError) error = NULL;
+  AtomrViewActorRef *window;
+
+  atomr_view_props_set_dispatcher (props, dispatcher);
+  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
+  g_assert_no_error (error);
+  return window;
+}
+
 /* A window actor on the `ui` dispatcher runs on the UI thread: what it
  * posts is shown as soon as its run ends, in the same main-loop turn, not
  * one turn later (the select of the GTK benchmark is a frame and a few
@@ -74,15 +89,10 @@ static void
 test_ui_dispatcher_shown_same_turn (UiFixture     *fixture,
                                     gconstpointer  data)
 {
-  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
-  g_autoptr(AtomrViewActorRef) window = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewActorRef) window = spawn_main_on (fixture, "ui");
   gboolean spaced = FALSE;
   guint turns = 0;
 
-  atomr_view_props_set_dispatcher (props, "ui");
-  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
-  g_assert_no_error (error);
   ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
   /* Past the bridge's spacing between two scenes of a window, which would
    * rightly hold the next one back. */
@@ -140,18 +150,30 @@ test_scene_freed_where_made (UiFixture     *fixture,
   g_assert_cmpuint (test_window_count_traced_frees (maker), ==, 2);
 }
 
+/* A scene posted while the actor's thread had another context pushed still
+ * goes home to that thread, whose own context runs: the one it replaced is
+ * freed with no further post. */
+static void
+test_scene_posted_with_context_pushed_freed (UiFixture     *fixture,
+                                             gconstpointer  data)
+{
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", NULL, FALSE);
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  start_tracing (fixture, window);
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "set-text-pushed", g_variant_new_string ("pushed")), NULL);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "pushed"), TEST_DEADLINE_MS);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_count_traced_frees (NULL) == 1, TEST_DEADLINE_MS);
+  g_assert_cmpuint (test_window_count_traced_frees (test_window_get_traced_maker ()), ==, 1);
+}
+
 /* The same from a window actor on the `ui` dispatcher: it made them on the UI thread. */
 static void
 test_ui_scene_freed_on_ui_thread (UiFixture     *fixture,
                                   gconstpointer  data)
 {
-  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
-  g_autoptr(AtomrViewActorRef) window = NULL;
-  g_autoptr(GError) error = NULL;
+  g_autoptr(AtomrViewActorRef) window = spawn_main_on (fixture, "ui");
 
-  atomr_view_props_set_dispatcher (props, "ui");
-  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
-  g_assert_no_error (error);
   ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
   start_tracing (fixture, window);
   show_text (fixture, window, "one");
@@ -166,7 +188,6 @@ static void
 test_scenes_waiting_to_be_freed_bounded (UiFixture     *fixture,
                                          gconstpointer  data)
 {
-  g_autoptr(AtomrViewProps) props = test_window_props (fixture, NULL, FALSE);
   g_autoptr(AtomrViewProps) script = test_script_props (NULL, NULL);
   g_autoptr(AtomrViewActorRef) window = NULL;
   g_autoptr(AtomrViewActorRef) ping = NULL;
@@ -176,10 +197,8 @@ test_scenes_waiting_to_be_freed_bounded (UiFixture     *fixture,
 
   g_assert_true (atomr_view_actor_system_add_dispatcher (fixture->system, "one", 1, 5, &error));
   g_assert_no_error (error);
-  atomr_view_props_set_dispatcher (props, "one");
   atomr_view_props_set_dispatcher (script, "one");
-  window = atomr_view_actor_system_spawn (fixture->system, props, "main", &error);
-  g_assert_no_error (error);
+  window = spawn_main_on (fixture, "one");
   ping = atomr_view_actor_system_spawn (fixture->system, script, "ping", &error);
   g_assert_no_error (error);
   pong = atomr_view_actor_system_spawn (fixture->system, script, "pong", &error);
@@ -605,6 +624,7 @@ main (int   argc,
   UI_TEST ("/AtomrView/Ui/Bridge/open-failure", test_open_failure);
   UI_TEST ("/AtomrView/Ui/Bridge/display-lost-and-restored", test_display_lost_and_restored);
   UI_TEST ("/AtomrView/Ui/Bridge/scene-freed-where-made", test_scene_freed_where_made);
+  UI_TEST ("/AtomrView/Ui/Bridge/scene-posted-with-context-pushed-freed", test_scene_posted_with_context_pushed_freed);
   UI_TEST ("/AtomrView/Ui/Bridge/ui-scene-freed-on-ui-thread", test_ui_scene_freed_on_ui_thread);
   UI_TEST ("/AtomrView/Ui/Bridge/scenes-waiting-to-be-freed-bounded", test_scenes_waiting_to_be_freed_bounded);
   g_test_add_func ("/AtomrView/Ui/Bridge/no-bridge", test_no_bridge);

@@ -221,6 +221,19 @@ test_window_receive_message (AtomrViewWindowActor  *actor,
         return FALSE;
       atomr_view_context_reply (context, g_variant_new_boolean (TRUE));
     }
+  else if (g_str_equal (op, "set-text-pushed"))
+    {
+      /* Posts with a context of its own pushed, as a call that waits inside a handler would. */
+      g_autoptr(GMainContext) pushed = g_main_context_new ();
+      g_autoptr(AtomrViewNode) root = NULL;
+
+      g_free (self->text);
+      self->text = g_variant_dup_string (argument, NULL);
+      g_main_context_push_thread_default (pushed);
+      root = window_tree (self->text, self->config->with_region, self->trace);
+      atomr_view_window_actor_set_root (actor, root);
+      g_main_context_pop_thread_default (pushed);
+    }
   else if (g_str_equal (op, "trace"))
     {
       self->trace = g_variant_get_boolean (argument);

@@ -14,6 +14,8 @@
  *   ("flood", u)           post u scenes in a row, numbered 0..u-1
  *   ("bad-patch", _)       post a patch list that does not fit; reply the error message
  *   ("spawn-region", _)    start a TestRegion for "feed"; reply TRUE
+ *   ("set-text-pushed", s) change the text and post at once, with a context of
+ *                          its own pushed as the thread's default
  *   ("trace", b)           from now on (or no more), the label holds a value
  *                          that notes the thread it is freed on
  *   ("block", _)           wait in the gate */
