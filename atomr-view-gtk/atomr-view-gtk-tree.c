@@ -25,6 +25,7 @@ struct _AtomrViewGtkTree
   guint                busy;           /* > 0 while we change widgets: their signals are not the user's */
   gboolean             patching;
   gboolean             reshaped;       /* a patch of this batch inserted, removed, moved or replaced a mirror */
+  gboolean             unsynced;       /* a sync found mirrors that do not fit their node: the next is a full one */
   guint                epoch;          /* events reported so far */
   GPtrArray           *dirty_models;   /* AtomrViewGtkRowModel with changes not announced yet */
   GPtrArray           *departed;       /* rows removed while patching, freed once the frame is painted */
@@ -728,6 +729,7 @@ sync_mirror (AtomrViewGtkMirror *mirror,
     {
       g_critical ("The patches did not lead to the new scene (%u children where the scene has %u)",
                   atomr_view_gtk_mirror_get_n_children (mirror), n);
+      mirror->tree->unsynced = TRUE;
       goto out;
     }
   if (unshaped)
@@ -927,6 +929,7 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
 {
   GHashTableIter iter;
   gpointer list_item;
+  gboolean unshaped;
 
   tree->busy++;
   /* Rows that left with the scene before go now if no frame came in between. */
@@ -940,7 +943,9 @@ atomr_view_gtk_tree_patch (AtomrViewGtkTree *tree,
   g_ptr_array_set_size (tree->dirty_models, 0);
   if (tree->departed->len > 0)
     schedule_sweep (tree);
-  sync_mirror (tree->root, new_root, !tree->reshaped);
+  unshaped = !tree->reshaped && !tree->unsynced;
+  tree->unsynced = FALSE;
+  sync_mirror (tree->root, new_root, unshaped);
   tree->patching = FALSE;
 
   /* Rows the view wanted while the patches went on get widgets from their new nodes. */
