@@ -403,13 +403,6 @@ test_busy_init (TestBusy *self)
 {
 }
 
-static gboolean
-mark_done (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Actors on the ui dispatcher run ahead of painting while they have little
  * to do, but one that always has work drops below it: a source at GDK's
  * painting priority still runs. */
@@ -432,7 +425,7 @@ test_busy_ui_actor_lets_painting_run (ActorFixture  *fixture,
   ATOMR_VIEW_TEST_WAIT_UNTIL (busy_turns > 1000, TEST_DEADLINE_MS);
 
   turns_before = busy_turns;
-  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, mark_done, &painted, NULL);
+  g_idle_add_full (G_PRIORITY_HIGH_IDLE + 20, atomr_view_test_set_flag, &painted, NULL);
   ATOMR_VIEW_TEST_WAIT_UNTIL (painted, TEST_DEADLINE_MS);
   /* It still had work, and goes on with it. */
   ATOMR_VIEW_TEST_WAIT_UNTIL (busy_turns > turns_before, TEST_DEADLINE_MS);

@@ -12,6 +12,13 @@ tick_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+gboolean
+atomr_view_test_set_flag (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 void
 atomr_view_test_iterate (gint64 deadline_us)
 {

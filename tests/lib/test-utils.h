@@ -14,6 +14,9 @@ G_BEGIN_DECLS
  * @deadline_us (monotonic) or a few milliseconds, whichever comes first. */
 void atomr_view_test_iterate (gint64 deadline_us);
 
+/* A GSourceFunc that sets the gboolean at @data and removes its source. */
+gboolean atomr_view_test_set_flag (gpointer data);
+
 /* Waits for a condition with a deadline, iterating the default main context
  * meanwhile; a condition that never holds fails the test with its text. */
 #define ATOMR_VIEW_TEST_WAIT_UNTIL(cond, timeout_ms)                            \

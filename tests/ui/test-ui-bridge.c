@@ -57,15 +57,6 @@ flood_done_cb (GObject      *source,
   *(gboolean *) user_data = TRUE;
 }
 
-/* A million scenes from one actor: the UI shows far fewer, ends on the last,
- * applies every window command, keeps memory bounded and stays responsive. */
-static gboolean
-mark_fired (gpointer data)
-{
-  *(gboolean *) data = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* The test window "main", on @dispatcher. */
 static AtomrViewActorRef *
 spawn_main_on (UiFixture  *fixture,
@@ -96,7 +87,7 @@ test_ui_dispatcher_shown_same_turn (UiFixture     *fixture,
   ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
   /* Past the bridge's spacing between two scenes of a window, which would
    * rightly hold the next one back. */
-  g_timeout_add (20, mark_fired, &spaced);
+  g_timeout_add (20, atomr_view_test_set_flag, &spaced);
   ATOMR_VIEW_TEST_WAIT_UNTIL (spaced, TEST_DEADLINE_MS);
 
   atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "set-text", g_variant_new_string ("now")), NULL);
@@ -230,6 +221,8 @@ test_scenes_waiting_to_be_freed_bounded (UiFixture     *fixture,
   g_assert_cmpuint (test_window_count_traced_frees (maker), <=, 16);
 }
 
+/* A million scenes from one actor: the UI shows far fewer, ends on the last,
+ * applies every window command, keeps memory bounded and stays responsive. */
 static void
 test_flood_conflates (UiFixture     *fixture,
                       gconstpointer  data)
