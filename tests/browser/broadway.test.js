@@ -65,9 +65,16 @@ async function main () {
       const add = await served.rect('entry/add');
       let from = served.lines.length;
 
+      // Add is insensitive while the entry is empty: its label is painted grey.
+      if (lib.darkPixels(await lib.screenshot(page), add) > 15)
+        throw new Error('the Add button is painted sensitive while the entry is empty');
       await page.mouse.click(lib.center(entry).x, lib.center(entry).y);
       await page.keyboard.type('Buy milk');
       await served.expectLine(/^todo: \/user\/window got entry\/new changed 'Buy milk'$/, from);
+      // A click on Add before the scene that makes it sensitive is shown is
+      // rightly ignored by GTK: wait for its label to be painted dark.
+      await lib.waitFor('the Add button painted sensitive', async () =>
+        lib.darkPixels(await lib.screenshot(page), add) > 15);
       from = served.lines.length;
       await page.mouse.click(lib.center(add).x, lib.center(add).y);
       await served.expectLine(/^todo: \/user\/window got entry\/add clicked -$/, from);
