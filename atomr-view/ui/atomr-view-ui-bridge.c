@@ -181,12 +181,28 @@ freed_at_home_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* glibc sorts the blocks a thread's arena took back at that thread's next
+ * allocation of a kilobyte or more. After a scene of a thousand rows was
+ * freed, that was the actor's next list node: 16 to 21 µs inside a select,
+ * against 1 µs once sorted. An allocation of that size, thrown away, sorts
+ * them while the thread is idle. */
+static void
+sort_freed_blocks (void)
+{
+#ifdef __GLIBC__
+  gpointer volatile block = g_malloc (2048);
+
+  g_free (block);
+#endif
+}
+
 /* The scene's home thread, when it has nothing else to do (or whoever
  * finalizes the context, if the thread is gone). */
 static void
 free_at_home (gpointer data)
 {
   atomr_view_scene_unref (data);
+  sort_freed_blocks ();
   atomic_fetch_sub (&scenes_away, 1);
 }
 
