@@ -28,6 +28,7 @@ struct _AtomrViewDispatcherThread
   AtomrViewContext    *actor_context; /* reused for every actor run here */
   GArray              *after_batch;   /* AtomrViewAfterBatch, run when this run of actors ends */
   gboolean             woke_ui;       /* an actor woke the UI thread since the thread last slept */
+  GMainContext        *ui_to_wake;    /* a reference: woken when the running actor's turn ends */
   guint                index;
 };
 
@@ -68,8 +69,9 @@ GMainContext              *atomr_view_dispatcher_get_own_context (void);
  * else returns FALSE and calls nothing. */
 gboolean                   atomr_view_dispatcher_run_after_batch (GDestroyNotify            func,
                                                                   gpointer                  data);
-/* Says that an actor of this thread has just woken the UI thread: this
- * thread then sleeps without spinning first. Anywhere else does nothing. */
-void                       atomr_view_dispatcher_note_woke_ui   (void);
+/* Wakes the UI thread's @context: from an actor on a thread of a
+ * dispatcher's own, once that actor's turn ends (and the thread then sleeps
+ * without spinning first); anywhere else at once. */
+void                       atomr_view_dispatcher_wake_ui        (GMainContext              *context);
 
 G_END_DECLS

@@ -124,6 +124,19 @@ run_after_batch (AtomrViewDispatcherThread *t)
   current_thread = outer;
 }
 
+/* After an actor's turn: the UI thread learns of what it posted now that
+ * it has nothing left to do. */
+static void
+wake_ui_now (AtomrViewDispatcherThread *t)
+{
+  GMainContext *context = g_steal_pointer (&t->ui_to_wake);
+
+  if (context == NULL)
+    return;
+  g_main_context_wakeup (context);
+  g_main_context_unref (context);
+}
+
 static gboolean
 run_queue_looks_empty (AtomrViewDispatcherThread *t)
 {
@@ -161,6 +174,7 @@ run_queue_dispatch (GSource     *source,
       AtomrViewCell *cell = atomr_view_cell_from_run_node (node);
 
       atomr_view_cell_run (cell, t);
+      wake_ui_now (t);
       atomr_view_cell_unref (cell);
       if ((++n & 31) == 0 && g_get_monotonic_time () > deadline)
         break;
@@ -308,6 +322,7 @@ atomr_view_dispatcher_stop (AtomrViewDispatcher *self)
           AtomrViewCell *cell = atomr_view_cell_from_run_node (node);
 
           atomr_view_cell_run (cell, t);
+          wake_ui_now (t);
           atomr_view_cell_unref (cell);
         }
       current_thread = previous;
@@ -323,6 +338,7 @@ atomr_view_dispatcher_free (AtomrViewDispatcher *self)
       AtomrViewDispatcherThread *t = self->threads[i];
 
       g_assert (t->thread == NULL);
+      g_assert (t->ui_to_wake == NULL);
       g_clear_pointer (&t->source, g_source_unref);
       g_clear_object (&t->actor_context);
       g_array_unref (t->after_batch);
@@ -362,11 +378,25 @@ atomr_view_dispatcher_thread_push (AtomrViewDispatcherThread *t,
     g_main_context_wakeup (t->context);
 }
 
+/* Woken at once, the UI thread (which the kernel tends to wake on this
+ * CPU) took the CPU from the actor in the middle of its step, and the rest
+ * of the step then ran inside the UI thread's frame. */
 void
-atomr_view_dispatcher_note_woke_ui (void)
+atomr_view_dispatcher_wake_ui (GMainContext *context)
 {
-  if (current_thread != NULL)
-    current_thread->woke_ui = TRUE;
+  AtomrViewDispatcherThread *t = current_thread;
+
+  if (t == NULL || t->dispatcher->on_default_context)
+    {
+      g_main_context_wakeup (context);
+      return;
+    }
+  t->woke_ui = TRUE;
+  if (t->ui_to_wake == context)
+    return;
+  /* Another UI context still waiting (not one of ours) is woken now. */
+  wake_ui_now (t);
+  t->ui_to_wake = g_main_context_ref (context);
 }
 
 AtomrViewDispatcherThread *

@@ -284,8 +284,7 @@ mark_dirty (AtomrViewUiBridge *self)
       g_object_ref (self);
       return;
     }
-  g_main_context_wakeup (context);
-  atomr_view_dispatcher_note_woke_ui ();
+  atomr_view_dispatcher_wake_ui (context);
 }
 
 static gboolean

@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#include <stdatomic.h>
+
 #include "ui-fixture.h"
 
 static gboolean
@@ -223,6 +225,81 @@ test_scenes_waiting_to_be_freed_bounded (UiFixture     *fixture,
 
 /* A million scenes from one actor: the UI shows far fewer, ends on the last,
  * applies every window command, keeps memory bounded and stays responsive. */
+/* The UI thread's poll, watched: whether it blocks there, and when it
+ * first came back after the actor was let go. */
+static _Atomic int    ui_polling;
+static _Atomic int    actor_let_go;
+static _Atomic gint64 ui_woken_us;
+
+static gint
+watched_poll (GPollFD *fds,
+              guint    n_fds,
+              gint     timeout)
+{
+  gint ready;
+
+  atomic_store (&ui_polling, 1);
+  ready = g_poll (fds, n_fds, timeout);
+  atomic_store (&ui_polling, 0);
+  if (atomic_load (&actor_let_go) && atomic_load (&ui_woken_us) == 0)
+    atomic_store (&ui_woken_us, g_get_monotonic_time ());
+  return ready;
+}
+
+static gpointer
+let_go_when_ui_sleeps (gpointer data)
+{
+  TestGate *gate = data;
+  gint64 deadline = g_get_monotonic_time () + TEST_DEADLINE_MS * 1000;
+
+  test_gate_wait_entered (gate, TEST_DEADLINE_MS);
+  while (!atomic_load (&ui_polling))
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_usleep (1000);
+    }
+  atomic_store (&actor_let_go, 1);
+  test_gate_open (gate);
+  return NULL;
+}
+
+static gboolean
+never_woken_cb (gpointer data)
+{
+  g_error ("the UI thread was not woken for a scene posted by an actor");
+  return G_SOURCE_REMOVE;
+}
+
+/* An actor on a thread of its own that posts a scene wakes the UI thread
+ * once its turn has ended, not in the middle of it, and the wake-up is not
+ * lost: the UI thread blocks in its main loop with nothing else to wake it. */
+static void
+test_ui_woken_after_turn (UiFixture     *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(TestGate) gate = test_gate_new ();
+  g_autoptr(AtomrViewActorRef) window = spawn_test_window (fixture, "main", gate, FALSE);
+  GThread *letting_go;
+  guint watchdog;
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (shows_text (fixture, "main", "hello"), TEST_DEADLINE_MS);
+  /* One turn: waits in the gate, posts, then goes on for 20 ms. */
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "block", g_variant_new_boolean (TRUE)), NULL);
+  atomr_view_actor_ref_tell (window, g_variant_new ("(sv)", "set-text-then-work", g_variant_new_string ("after")),
+                             NULL);
+  g_main_context_set_poll_func (NULL, watched_poll);
+  letting_go = g_thread_new ("let-go", let_go_when_ui_sleeps, gate);
+  watchdog = g_timeout_add (TEST_DEADLINE_MS, never_woken_cb, NULL);
+  while (!shows_text (fixture, "main", "after"))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (watchdog);
+  g_thread_join (letting_go);
+  g_main_context_set_poll_func (NULL, NULL);
+
+  ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_get_turn_ended_us () != 0, TEST_DEADLINE_MS);
+  g_assert_cmpint (atomic_load (&ui_woken_us), >=, test_window_get_turn_ended_us ());
+}
+
 static void
 test_flood_conflates (UiFixture     *fixture,
                       gconstpointer  data)
@@ -620,6 +697,7 @@ main (int   argc,
   UI_TEST ("/AtomrView/Ui/Bridge/scene-posted-with-context-pushed-freed", test_scene_posted_with_context_pushed_freed);
   UI_TEST ("/AtomrView/Ui/Bridge/ui-scene-freed-on-ui-thread", test_ui_scene_freed_on_ui_thread);
   UI_TEST ("/AtomrView/Ui/Bridge/scenes-waiting-to-be-freed-bounded", test_scenes_waiting_to_be_freed_bounded);
+  UI_TEST ("/AtomrView/Ui/Bridge/ui-woken-after-turn", test_ui_woken_after_turn);
   g_test_add_func ("/AtomrView/Ui/Bridge/no-bridge", test_no_bridge);
 
   return g_test_run ();

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #include <pthread.h>
+#include <stdatomic.h>
 
 #include "ui-fixture.h"
 
@@ -23,6 +24,8 @@ static pthread_mutex_t traced_lock = PTHREAD_MUTEX_INITIALIZER;  /* seen by Thre
 static GPtrArray *traced_frees;   /* GThread, not references */
 static GThread   *traced_maker;
 static guint      traced_made;
+
+static _Atomic gint64 turn_ended_us;
 
 G_DEFINE_FINAL_TYPE (TestWindow, test_window, ATOMR_VIEW_TYPE_WINDOW_ACTOR)
 
@@ -107,6 +110,12 @@ test_window_get_traced_maker (void)
   maker = traced_maker;
   pthread_mutex_unlock (&traced_lock);
   return maker;
+}
+
+gint64
+test_window_get_turn_ended_us (void)
+{
+  return atomic_load (&turn_ended_us);
 }
 
 static AtomrViewNode *
@@ -241,6 +250,18 @@ test_window_receive_message (AtomrViewWindowActor  *actor,
     }
   else if (g_str_equal (op, "block"))
     test_gate_pass (self->config->gate);
+  else if (g_str_equal (op, "set-text-then-work"))
+    {
+      g_autoptr(AtomrViewNode) root = NULL;
+
+      g_free (self->text);
+      self->text = g_variant_dup_string (argument, NULL);
+      root = window_tree (self->text, self->config->with_region, self->trace);
+      atomr_view_window_actor_set_root (actor, root);
+      /* The rest of a long turn, after the post. */
+      g_usleep (20 * 1000);
+      atomic_store (&turn_ended_us, g_get_monotonic_time ());
+    }
   else
     g_error ("unknown test window operation %s", op);
   return TRUE;

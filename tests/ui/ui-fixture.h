@@ -18,7 +18,9 @@
  *                          its own pushed as the thread's default
  *   ("trace", b)           from now on (or no more), the label holds a value
  *                          that notes the thread it is freed on
- *   ("block", _)           wait in the gate */
+ *   ("block", _)           wait in the gate
+ *   ("set-text-then-work", s) change the text, post at once, then go on
+ *                          for 20 ms (see test_window_get_turn_ended_us()) */
 #define TEST_TYPE_WINDOW (test_window_get_type ())
 G_DECLARE_FINAL_TYPE (TestWindow, test_window, TEST, WINDOW, AtomrViewWindowActor)
 
@@ -48,6 +50,8 @@ AtomrViewActorRef *spawn_test_window  (UiFixture *fixture,
 guint              test_window_count_traced_made  (void);
 guint              test_window_count_traced_frees (GThread *thread);
 GThread           *test_window_get_traced_maker   (void);
+/* When the last ("set-text-then-work", s) was about to return. */
+gint64             test_window_get_turn_ended_us  (void);
 void               ui_fixture_setup    (UiFixture    *fixture,
                                         gconstpointer data);
 void               ui_fixture_teardown (UiFixture    *fixture,
