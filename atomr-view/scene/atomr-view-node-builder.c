@@ -50,8 +50,10 @@ struct _AtomrViewNodeBuilder
   AtomrViewProp    *props;        /* sorted by name; inline_props or allocated */
   guint             n_props;
   guint             props_size;
-  AtomrViewNode   **children;     /* inline_children or allocated; references, or the runs' pointers */
-  AtomrViewChildRun **runs;       /* NULL, or the runs of a node built from (see new_from_node()) */
+  AtomrViewNode   **children;     /* inline_children or allocated; the runs' pointers, then references */
+  AtomrViewChildRun **runs;       /* NULL, or runs of a node built from (see new_from_node()) */
+  guint             n_runs;
+  guint             run_children; /* the first children, held by the runs; all full if any follow */
   guint             n_children;
   guint             children_size;
   gboolean          keys_unique;  /* the children's keys are known to differ: no need to compare them */
@@ -80,6 +82,8 @@ builder_new (const char *kind)
   self->props_size = INLINE_PROPS;
   self->children = self->inline_children;
   self->runs = NULL;
+  self->n_runs = 0;
+  self->run_children = 0;
   self->n_children = 0;
   self->children_size = INLINE_CHILDREN;
   self->keys_unique = TRUE;
@@ -116,26 +120,55 @@ reserve_children (AtomrViewNodeBuilder *self,
   self->children_size = size;
 }
 
+/* Lets go of the runs, which no longer hold any child. */
+static void
+free_runs (AtomrViewNodeBuilder *self)
+{
+  for (guint r = 0; r < self->n_runs; r++)
+    atomr_view_child_run_unref (self->runs[r]);
+  g_clear_pointer (&self->runs, g_free);
+  self->n_runs = 0;
+  self->run_children = 0;
+}
+
 /* Holds the children one by one again, before they change places. */
 static void
 drop_runs (AtomrViewNodeBuilder *self)
 {
-  guint n_runs = atomr_view_child_runs_for (self->n_children);
-
   if (self->runs == NULL)
     return;
-  for (guint i = 0; i < self->n_children; i++)
+  for (guint i = 0; i < self->run_children; i++)
     atomr_view_node_ref (self->children[i]);
-  for (guint r = 0; r < n_runs; r++)
-    atomr_view_child_run_unref (self->runs[r]);
-  g_clear_pointer (&self->runs, g_free);
+  free_runs (self);
+}
+
+/* Children added after the runs are held one by one until build() makes
+ * runs of them; the runs before them must be full, so a last run that is
+ * not gives its children back to be held one by one. */
+static void
+open_last_run (AtomrViewNodeBuilder *self)
+{
+  AtomrViewChildRun *last;
+
+  if (self->runs == NULL || self->run_children < self->n_children)
+    return;
+  last = self->runs[self->n_runs - 1];
+  if (last->n == ATOMR_VIEW_CHILD_RUN)
+    return;
+  for (guint i = self->run_children - last->n; i < self->run_children; i++)
+    atomr_view_node_ref (self->children[i]);
+  self->run_children -= last->n;
+  self->n_runs--;
+  atomr_view_child_run_unref (last);
 }
 
 static void
 add_child (AtomrViewNodeBuilder *self,
            AtomrViewNode        *child)
 {
-  drop_runs (self);
+  /* Appending keeps the runs: a long list that grows at its end shares
+   * what it had with the list it came from. */
+  open_last_run (self);
   reserve_children (self, 1);
   self->children[self->n_children++] = child;
   /* An unkeyed child cannot clash; a keyed one is compared by build(). */
@@ -146,17 +179,9 @@ add_child (AtomrViewNodeBuilder *self,
 static void
 clear_children (AtomrViewNodeBuilder *self)
 {
-  if (self->runs != NULL)
-    {
-      for (guint r = 0; r < atomr_view_child_runs_for (self->n_children); r++)
-        atomr_view_child_run_unref (self->runs[r]);
-      g_clear_pointer (&self->runs, g_free);
-    }
-  else
-    {
-      for (guint i = 0; i < self->n_children; i++)
-        atomr_view_node_unref (self->children[i]);
-    }
+  for (guint i = self->run_children; i < self->n_children; i++)
+    atomr_view_node_unref (self->children[i]);
+  free_runs (self);
   self->n_children = 0;
   self->keys_unique = TRUE;
 }
@@ -186,7 +211,8 @@ atomr_view_node_builder_new (const char *kind)
  * Starts with the kind, key, props and children of @node, to build a node
  * that differs from it in a few places. The children are shared, not copied:
  * of a long list, in runs that the new node shares with @node where
- * [method@NodeBuilder.set_child] left them alone.
+ * [method@NodeBuilder.set_child] left them alone, also when
+ * [method@NodeBuilder.add_child] appends children after them.
  *
  * Returns: (transfer full): a new builder
  *
@@ -223,6 +249,8 @@ atomr_view_node_builder_new_from_node (AtomrViewNode *node)
       self->runs = g_new (AtomrViewChildRun *, n_runs);
       for (guint r = 0; r < n_runs; r++)
         self->runs[r] = atomr_view_child_run_ref (node->runs[r]);
+      self->n_runs = n_runs;
+      self->run_children = node->n_children;
       self->keys_unique = TRUE;
       return self;
     }
@@ -670,7 +698,7 @@ atomr_view_node_builder_set_child (AtomrViewNodeBuilder *self,
   if (child->key != NULL && !atomr_view_node_same_key (old, child))
     self->keys_unique = FALSE;
   self->children[index] = child;
-  if (self->runs != NULL)
+  if (index < self->run_children)
     {
       /* Only this run is copied, if another node holds it. */
       guint r = index / ATOMR_VIEW_CHILD_RUN;
@@ -726,6 +754,34 @@ atomr_view_node_builder_clear_children (AtomrViewNodeBuilder *self)
   clear_children (self);
 }
 
+/* The node of build(), sharing the builder's runs and holding the
+ * children after them in new runs, which take the references the builder
+ * holds on them. */
+static AtomrViewNode *
+build_with_runs (AtomrViewNodeBuilder *self,
+                 const char           *kind)
+{
+  guint n_runs = atomr_view_child_runs_for (self->n_children);
+  AtomrViewChildRun **runs = self->runs;
+  AtomrViewNode *node;
+
+  if (n_runs > self->n_runs)
+    {
+      runs = g_new (AtomrViewChildRun *, n_runs);
+      memcpy (runs, self->runs, self->n_runs * sizeof (AtomrViewChildRun *));
+      for (guint r = self->n_runs, i = self->run_children; r < n_runs; r++, i += ATOMR_VIEW_CHILD_RUN)
+        runs[r] = atomr_view_child_run_new_take (&self->children[i],
+                                                 MIN (ATOMR_VIEW_CHILD_RUN, self->n_children - i));
+    }
+  /* The node takes references to the runs of its own, whether the builder keeps them or not. */
+  for (guint r = 0; r < self->n_runs; r++)
+    atomr_view_child_run_ref (self->runs[r]);
+  node = atomr_view_node_new_take_runs (kind, self->key, self->props, self->n_props, runs, n_runs);
+  if (runs != self->runs)
+    g_free (runs);
+  return node;
+}
+
 /* Makes the node; with @take, the node takes the builder's props and
  * children, which it leaves empty (on success only). */
 static AtomrViewNode *
@@ -769,20 +825,12 @@ build (AtomrViewNodeBuilder *self,
       for (guint i = 0; i < self->n_props; i++)
         if (self->props[i].value != NULL)
           g_variant_ref (self->props[i].value);
-      if (self->runs == NULL)
-        for (guint i = 0; i < self->n_children; i++)
-          atomr_view_node_ref (self->children[i]);
+      for (guint i = self->run_children; i < self->n_children; i++)
+        atomr_view_node_ref (self->children[i]);
     }
 
   if (self->runs != NULL)
-    {
-      /* The node takes references to the runs of its own, whether the builder keeps them or not. */
-      guint n_runs = atomr_view_child_runs_for (self->n_children);
-
-      for (guint r = 0; r < n_runs; r++)
-        atomr_view_child_run_ref (self->runs[r]);
-      node = atomr_view_node_new_take_runs (kind, self->key, self->props, self->n_props, self->runs, n_runs);
-    }
+    node = build_with_runs (self, kind);
   else
     node = atomr_view_node_new_take (kind, self->key, self->props, self->n_props,
                                      self->children, self->n_children);
@@ -797,9 +845,8 @@ build (AtomrViewNodeBuilder *self,
           for (guint i = 0; i < self->n_props; i++)
             if (self->props[i].value != NULL)
               g_variant_ref (self->props[i].value);
-          if (self->runs == NULL)
-            for (guint i = 0; i < self->n_children; i++)
-              atomr_view_node_ref (self->children[i]);
+          for (guint i = self->run_children; i < self->n_children; i++)
+            atomr_view_node_ref (self->children[i]);
         }
       atomr_view_node_unref (node);
       return NULL;
@@ -813,9 +860,9 @@ build (AtomrViewNodeBuilder *self,
       for (guint i = 0; i < self->n_props; i++)
         g_free ((char *) self->props[i].text);
       self->n_props = 0;
-      if (self->runs != NULL)
-        clear_children (self);
-      self->n_children = 0;
+      /* The children after the runs are the new runs' now. */
+      self->n_children = self->run_children;
+      clear_children (self);
       g_clear_pointer (&self->key, g_free);
     }
   return node;

@@ -8,9 +8,10 @@
  *    diffs it against what the window shows and the GTK backend patches the
  *    widgets (a GtkListView of rows, each a GtkBox of two GtkLabels and a
  *    GtkButton). The actor keeps each row's node until the row changes, and
- *    when rows only changed in place (update, select) it makes the list from
- *    the last one with those rows replaced (it notes which, at the change,
- *    as the hand-written code touches only those);
+ *    when rows only changed in place (update, select) or came at the end
+ *    (append) it makes the list from the last one with those rows replaced
+ *    (it notes which, at the change, as the hand-written code touches only
+ *    those) and the new ones added;
  *  - atomr-view on the `ui` dispatcher: the same window actor, run on the
  *    UI thread, so that neither the request nor the scene crosses threads;
  *  - hand-written GTK: the same widgets, made by a GtkSignalListItemFactory
@@ -219,7 +220,7 @@ struct _BenchTable
   AtomrViewWindowActor  parent_instance;
   GPtrArray            *rows;       /* Row */
   RowTemplates          templates;
-  AtomrViewNode        *list;       /* the last list rendered, or NULL when rows came, went or moved since */
+  AtomrViewNode        *list;       /* the last list rendered, or NULL when rows went or moved since */
   guint                 next_id;
   Row                  *selected;
   GArray               *changed;    /* guint: the places of rows changed in place since the last list */
@@ -260,8 +261,9 @@ bench_table_render (AtomrViewWindowActor *actor)
     }
   else
     {
-      /* Only rows' contents changed: the last list with those rows replaced,
-       * which spares adding a thousand rows and comparing their keys again. */
+      /* Rows changed in place or came at the end: the last list with those
+       * rows replaced and the new ones added, which spares adding a
+       * thousand rows and comparing their keys again. */
       list = atomr_view_node_builder_new_from_node (self->list);
       for (guint i = 0; i < self->changed->len; i++)
         {
@@ -269,6 +271,13 @@ bench_table_render (AtomrViewWindowActor *actor)
           Row *row = g_ptr_array_index (self->rows, index);
 
           atomr_view_node_builder_set_child (list, index, row_node (row, &self->templates));
+        }
+      for (guint i = atomr_view_node_builder_get_n_children (list); i < self->rows->len; i++)
+        {
+          Row *row = g_ptr_array_index (self->rows, i);
+
+          row->index = i;
+          atomr_view_node_builder_add_child (list, row_node (row, &self->templates));
         }
       atomr_view_node_unref (self->list);
     }
@@ -307,11 +316,11 @@ bench_table_do (BenchTable *self,
   switch (op)
     {
     case OP_CREATE:
+      g_clear_pointer (&self->list, atomr_view_node_unref);
       self->selected = NULL;
       g_ptr_array_set_size (self->rows, 0);
       /* fall through */
     case OP_APPEND:
-      g_clear_pointer (&self->list, atomr_view_node_unref);
       for (guint i = 0; i < arg; i++)
         g_ptr_array_add (self->rows, new_row (self, rand));
       break;

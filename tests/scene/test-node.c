@@ -762,6 +762,94 @@ test_long_list_shares_runs (void)
   g_assert_cmpint (number_at (second, 0), ==, 0);
 }
 
+/* A long list that grows at its end keeps the full runs it had; the last,
+ * not full, is made again with the children that follow it. */
+static void
+test_long_list_appends_after_runs (void)
+{
+  g_autoptr(AtomrViewNode) old = numbered_list (300);
+  g_autoptr(AtomrViewNodeBuilder) edit = atomr_view_node_builder_new_from_node (old);
+  g_autoptr(AtomrViewNode) clash = numbered_row ("r10", 10);
+  g_autoptr(AtomrViewNode) row_5 = numbered_row ("r5", -5);
+  g_autoptr(AtomrViewNode) row_350 = numbered_row ("r350", -350);
+  g_autoptr(AtomrViewNode) first = NULL;
+  g_autoptr(AtomrViewNode) second = NULL;
+  g_autoptr(AtomrViewNode) ended = NULL;
+  g_autoptr(AtomrViewNode) again = NULL;
+  g_autoptr(AtomrViewScene) scene = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 300; i < 400; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("r%u", i);
+      g_autoptr(AtomrViewNode) row = numbered_row (key, (gint32) i);
+
+      atomr_view_node_builder_add_child (edit, row);
+    }
+  first = build_or_fail (edit);
+  g_assert_cmpuint (atomr_view_node_get_n_children (first), ==, 400);
+  for (guint i = 0; i < 400; i++)
+    g_assert_cmpint (number_at (first, i), ==, (gint32) i);
+  g_assert_cmpuint (atomr_view_node_get_n_children (old), ==, 300);
+  /* Runs 0 to 3 (rows 0 to 255) are the old node's; run 4 had 44 rows and
+   * now has 64. */
+  for (guint r = 0; r < 4; r++)
+    g_assert_true (first->runs[r] == old->runs[r]);
+  g_assert_true (first->runs[4] != old->runs[4]);
+  g_assert_cmpuint (old->runs[4]->n, ==, 44);
+  g_assert_cmpuint (first->runs[4]->n, ==, 64);
+  g_assert_cmpuint (first->runs[6]->n, ==, 16);
+  scene = atomr_view_scene_new (first);
+  g_assert_cmpuint (atomr_view_scene_get_n_nodes (scene), ==, 401);
+  /* end() hands the new runs over: the same list. */
+  {
+    g_autoptr(AtomrViewNodeBuilder) grow = atomr_view_node_builder_new_from_node (old);
+    g_autoptr(AtomrViewNode) grown = NULL;
+
+    for (guint i = 300; i < 400; i++)
+      atomr_view_node_builder_add_child (grow, atomr_view_node_get_child (first, i));
+    grown = atomr_view_node_builder_end (grow, &error);
+    g_assert_no_error (error);
+    g_assert_true (atomr_view_node_equal (grown, first));
+    g_assert_true (grown->runs[0] == old->runs[0]);
+    g_assert_cmpuint (atomr_view_node_builder_get_n_children (grow), ==, 0);
+  }
+
+  /* The builder keeps what it had: a child in a run and one after the runs
+   * change, and the next node shares the rest with the first. */
+  atomr_view_node_builder_set_child (edit, 5, row_5);
+  atomr_view_node_builder_set_child (edit, 350, row_350);
+  second = build_or_fail (edit);
+  g_assert_cmpint (number_at (second, 5), ==, -5);
+  g_assert_cmpint (number_at (second, 350), ==, -350);
+  g_assert_cmpint (number_at (first, 5), ==, 5);
+  g_assert_cmpint (number_at (first, 350), ==, 350);
+  g_assert_true (second->runs[1] == first->runs[1]);
+
+  /* An appended key that an earlier row has is refused, at its place, and
+   * a failed end() leaves the builder as it was. */
+  atomr_view_node_builder_add_child (edit, clash);
+  ended = atomr_view_node_builder_end (edit, &error);
+  g_assert_null (ended);
+  g_assert_error (error, ATOMR_VIEW_SCENE_ERROR, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY);
+  g_assert_cmpstr (error->message, ==, "children[400].key: duplicate key “r10”: an earlier sibling has it too");
+  g_assert_cmpuint (atomr_view_node_builder_get_n_children (edit), ==, 401);
+  atomr_view_node_builder_set_child (edit, 400, row_5);
+  assert_build_fails (edit, ATOMR_VIEW_SCENE_ERROR_DUPLICATE_KEY,
+                      "children[400].key: duplicate key “r5”: an earlier sibling has it too");
+  atomr_view_node_builder_remove_child (edit, 400);
+  g_clear_error (&error);
+  ended = atomr_view_node_builder_end (edit, &error);
+  g_assert_no_error (error);
+  g_assert_true (atomr_view_node_equal (ended, second));
+  g_assert_cmpuint (atomr_view_node_builder_get_n_children (edit), ==, 0);
+
+  /* Ended, the builder starts afresh. */
+  atomr_view_node_builder_add_child (edit, row_5);
+  again = build_or_fail (edit);
+  g_assert_cmpuint (atomr_view_node_get_n_children (again), ==, 1);
+}
+
 /* The height and size of a list come from its runs, also after a child in
  * one of them changed for a shorter or a taller one. */
 static void
@@ -1317,6 +1405,7 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Scene/kind-prop-types", test_kind_prop_types);
   g_test_add_func ("/AtomrView/Scene/share-between-threads", test_share_between_threads);
   g_test_add_func ("/AtomrView/Scene/long-list-shares-runs", test_long_list_shares_runs);
+  g_test_add_func ("/AtomrView/Scene/long-list-appends-after-runs", test_long_list_appends_after_runs);
   g_test_add_func ("/AtomrView/Scene/long-list-limits-through-runs", test_long_list_limits_through_runs);
   g_test_add_func ("/AtomrView/Scene/long-list-edited-between-threads", test_long_list_edited_between_threads);
   g_test_add_func ("/AtomrView/Scene/long-list-height-after-two-changes", test_long_list_height_after_two_changes);
