@@ -29,6 +29,7 @@ struct _AtomrViewDispatcherThread
   GArray              *after_batch;   /* AtomrViewAfterBatch, run when this run of actors ends */
   gboolean             woke_ui;       /* an actor woke the UI thread since the thread last slept */
   GMainContext        *ui_to_wake;    /* a reference: woken when the running actor's turn ends */
+  gboolean             awake_waker;   /* it woke the UI thread and has not gone to sleep since */
   guint                index;
 };
 
@@ -73,5 +74,7 @@ gboolean                   atomr_view_dispatcher_run_after_batch (GDestroyNotify
  * dispatcher's own, once that actor's turn ends (and the thread then sleeps
  * without spinning first); anywhere else at once. */
 void                       atomr_view_dispatcher_wake_ui        (GMainContext              *context);
+void                       atomr_view_dispatcher_let_wakers_sleep (void);
+guint                      atomr_view_dispatcher_count_awake_wakers (void);
 
 G_END_DECLS

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
+#define _GNU_SOURCE 1   /* sched_getcpu() */
 #include "config.h"
+
+#include <sched.h>
 
 #include "atomr-view-cell-private.h"
 #include "atomr-view-context-private.h"
@@ -27,6 +30,11 @@ typedef struct
 static __thread AtomrViewDispatcherThread *current_thread;
 static __thread gboolean                   on_dispatcher_thread;
 static __thread AtomrViewDispatcherThread *own_thread;     /* the thread this one runs, not the UI's */
+
+/* Our threads that woke the UI thread and have not gone to sleep since,
+ * and the CPU the last of them was on (see let_wakers_sleep()). */
+static _Atomic guint wakers_awake;
+static _Atomic int   last_waker_cpu = -1;
 
 /* Moves the local stack, oldest first, to the back of the shared queue. */
 static void
@@ -73,6 +81,16 @@ next_cell (AtomrViewDispatcherThread *t)
   return atomr_view_mpsc_pop (&t->run_queue);
 }
 
+/* On @t's own thread, about to block. */
+static void
+waker_sleeps (AtomrViewDispatcherThread *t)
+{
+  if (!t->awake_waker)
+    return;
+  t->awake_waker = FALSE;
+  atomic_fetch_sub_explicit (&wakers_awake, 1, memory_order_relaxed);
+}
+
 static gboolean
 run_queue_prepare (GSource *source,
                    int     *timeout)
@@ -91,6 +109,8 @@ run_queue_prepare (GSource *source,
       atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
       return TRUE;
     }
+  if (own_thread == t)
+    waker_sleeps (t);
   return FALSE;
 }
 
@@ -133,6 +153,15 @@ wake_ui_now (AtomrViewDispatcherThread *t)
 
   if (context == NULL)
     return;
+  if (own_thread == t)
+    {
+      if (!t->awake_waker)
+        atomic_fetch_add_explicit (&wakers_awake, 1, memory_order_relaxed);
+      t->awake_waker = TRUE;
+#ifdef HAVE_SCHED_GETCPU
+      atomic_store_explicit (&last_waker_cpu, sched_getcpu (), memory_order_relaxed);
+#endif
+    }
   g_main_context_wakeup (context);
   g_main_context_unref (context);
 }
@@ -223,6 +252,7 @@ dispatcher_thread_main (gpointer data)
       t->woke_ui = FALSE;
       g_main_context_iteration (t->context, TRUE);
     }
+  waker_sleeps (t);
   g_main_context_pop_thread_default (t->context);
   own_thread = NULL;
   on_dispatcher_thread = FALSE;
@@ -397,6 +427,31 @@ atomr_view_dispatcher_wake_ui (GMainContext *context)
   /* Another UI context still waiting (not one of ours) is woken now. */
   wake_ui_now (t);
   t->ui_to_wake = g_main_context_ref (context);
+}
+
+/* On the UI thread, woken for a scene: if the actor's thread that woke it
+ * may still be finishing its turn on this CPU, let it finish and sleep
+ * first. The kernel tends to wake the UI thread on its waker's CPU and to
+ * let it preempt the waker; left runnable there, the waker makes the CPU
+ * look busy for the whole frame, so the X server that GTK wakes next goes
+ * to the other CPU (on a VM, a halted one), and the UI thread waits for it
+ * and moves over (docs/threads.md). */
+void
+atomr_view_dispatcher_let_wakers_sleep (void)
+{
+#ifdef HAVE_SCHED_GETCPU
+  if (atomic_load_explicit (&wakers_awake, memory_order_relaxed) > 0 &&
+      atomic_load_explicit (&last_waker_cpu, memory_order_relaxed) == sched_getcpu ())
+    sched_yield ();
+#endif
+}
+
+/* For tests: how many of our threads woke the UI thread and have not gone
+ * to sleep since. */
+guint
+atomr_view_dispatcher_count_awake_wakers (void)
+{
+  return atomic_load_explicit (&wakers_awake, memory_order_relaxed);
 }
 
 AtomrViewDispatcherThread *

@@ -307,6 +307,7 @@ drain_dispatch (GSource     *source,
                 gpointer     user_data)
 {
   g_source_set_ready_time (source, -1);
+  atomr_view_dispatcher_let_wakers_sleep ();
   flush (((DrainSource *) source)->bridge, TRUE);
   return G_SOURCE_CONTINUE;
 }

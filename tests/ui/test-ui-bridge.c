@@ -3,6 +3,8 @@
 
 #include "ui-fixture.h"
 
+#include "atomr-view-dispatcher-private.h"
+
 static gboolean
 shows_text (UiFixture  *fixture,
             const char *window_id,
@@ -272,7 +274,10 @@ never_woken_cb (gpointer data)
 
 /* An actor on a thread of its own that posts a scene wakes the UI thread
  * once its turn has ended, not in the middle of it, and the wake-up is not
- * lost: the UI thread blocks in its main loop with nothing else to wake it. */
+ * lost: the UI thread blocks in its main loop with nothing else to wake it.
+ * Then the actor's thread goes to sleep and counts no more among the
+ * wakers the UI thread lets finish first (else it would yield the CPU at
+ * every scene, for good). */
 static void
 test_ui_woken_after_turn (UiFixture     *fixture,
                           gconstpointer  data)
@@ -298,6 +303,7 @@ test_ui_woken_after_turn (UiFixture     *fixture,
 
   ATOMR_VIEW_TEST_WAIT_UNTIL (test_window_get_turn_ended_us () != 0, TEST_DEADLINE_MS);
   g_assert_cmpint (atomic_load (&ui_woken_us), >=, test_window_get_turn_ended_us ());
+  ATOMR_VIEW_TEST_WAIT_UNTIL (atomr_view_dispatcher_count_awake_wakers () == 0, TEST_DEADLINE_MS);
 }
 
 static void
