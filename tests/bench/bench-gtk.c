@@ -17,8 +17,10 @@
  *  - hand-written GTK: the same widgets, made by a GtkSignalListItemFactory
  *    over a GListStore of row objects, changed directly on the UI thread.
  *
- * The windows take turns (only the measured one is mapped), in an order
- * that rotates from one repetition to the next, after a warm-up round each.
+ * After a warm-up round each, every step is done on the three systems in
+ * turn, in an order that rotates from one step to the next, so that the
+ * three samples of a step are moments apart; only the measured window is
+ * mapped (shown before its step, hidden after).
  * After every step the number of rows and the rows in view (their labels,
  * and which is selected) must read the same on every system, or the bench
  * stops with an error (with --only there is nothing to compare). Before
@@ -1116,7 +1118,9 @@ main (int   argc,
   g_autoptr(AtomrViewGtkBackend) backend = NULL;
   g_autoptr(GError) error = NULL;
   Target targets[N_SYSTEMS] = { { .system = SYSTEM_ATOMR }, { .system = SYSTEM_ATOMR_UI }, { .system = SYSTEM_HAND } };
-  guint reps = 15;
+  /* The machine's speed swings by half from one moment to the next: a
+   * median of 15 moved by a tenth from run to run. */
+  guint reps = 31;
   guint wake;
   int only = -1;
 
@@ -1195,16 +1199,23 @@ main (int   argc,
     if (only < 0 || (System) only == i)
       run_steps (&targets[i], G_MAXUINT);
   for (guint rep = 0; rep < reps; rep++)
-    {
-      /* Rotate which goes first, so none always follows the same other. */
-      for (guint i = 0; i < N_SYSTEMS; i++)
-        {
-          System which = (rep + i) % N_SYSTEMS;
+    for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+      {
+        /* Each step on every system in turn, so that the three samples of a
+         * step come from the same few hundred milliseconds; which goes
+         * first rotates, so none always follows the same other. */
+        for (guint k = 0; k < N_SYSTEMS; k++)
+          {
+            System which = (rep + i + k) % N_SYSTEMS;
 
-          if (only < 0 || (System) only == which)
-            run_steps (&targets[which], rep);
-        }
-    }
+            if (only >= 0 && (System) only != which)
+              continue;
+            show (&targets[which]);
+            run_step (&targets[which], &steps[i], rep, (guint32) (rep * 100 + i));
+            check_screen (&targets[which], rep, i);
+            hide (&targets[which]);
+          }
+      }
 
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     if (targets[i].clock != NULL)
