@@ -45,50 +45,69 @@ build_node (AtomrViewNodeBuilder *builder)
   return node;
 }
 
-/* A title, then the list: each row a horizontal container of a label and a button. */
+/* A row: a horizontal container of a label and a button. */
+static AtomrViewNode *
+row_node (const Row *row)
+{
+  g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
+  g_autoptr(AtomrViewNodeBuilder) label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
+  g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
+  g_autoptr(AtomrViewNode) label_node = NULL;
+  g_autoptr(AtomrViewNode) button_node = NULL;
+
+  atomr_view_node_builder_set_key (label, "label");
+  atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, row->text);
+  label_node = build_node (label);
+  atomr_view_node_builder_set_key (button, "remove");
+  atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
+  button_node = build_node (button);
+  atomr_view_node_builder_set_key (box, row->key);
+  atomr_view_node_builder_set_string (box, ATOMR_VIEW_PROP_ORIENTATION, "horizontal");
+  atomr_view_node_builder_add_child (box, label_node);
+  atomr_view_node_builder_add_child (box, button_node);
+  return build_node (box);
+}
+
+/* A title, then @list_node. */
 static AtomrViewScene *
-list_scene (GArray *rows)
+scene_of_list (AtomrViewNode *list_node)
 {
   g_autoptr(AtomrViewNodeBuilder) root = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-  g_autoptr(AtomrViewNodeBuilder) list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
   g_autoptr(AtomrViewNodeBuilder) title = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
   g_autoptr(AtomrViewNode) title_node = NULL;
-  g_autoptr(AtomrViewNode) list_node = NULL;
   g_autoptr(AtomrViewNode) root_node = NULL;
 
   atomr_view_node_builder_set_key (title, "title");
   atomr_view_node_builder_set_string (title, ATOMR_VIEW_PROP_TEXT, "Rows");
   title_node = build_node (title);
   atomr_view_node_builder_add_child (root, title_node);
+  atomr_view_node_builder_add_child (root, list_node);
+  root_node = build_node (root);
+  return atomr_view_scene_new (root_node);
+}
+
+static AtomrViewNode *
+list_node_of (GArray *rows)
+{
+  g_autoptr(AtomrViewNodeBuilder) list = atomr_view_node_builder_new (ATOMR_VIEW_KIND_LIST);
 
   atomr_view_node_builder_set_key (list, "rows");
   for (guint i = 0; i < rows->len; i++)
     {
-      Row *row = &g_array_index (rows, Row, i);
-      g_autoptr(AtomrViewNodeBuilder) box = atomr_view_node_builder_new (ATOMR_VIEW_KIND_CONTAINER);
-      g_autoptr(AtomrViewNodeBuilder) label = atomr_view_node_builder_new (ATOMR_VIEW_KIND_TEXT);
-      g_autoptr(AtomrViewNodeBuilder) button = atomr_view_node_builder_new (ATOMR_VIEW_KIND_BUTTON);
-      g_autoptr(AtomrViewNode) label_node = NULL;
-      g_autoptr(AtomrViewNode) button_node = NULL;
-      g_autoptr(AtomrViewNode) box_node = NULL;
+      g_autoptr(AtomrViewNode) row = row_node (&g_array_index (rows, Row, i));
 
-      atomr_view_node_builder_set_key (label, "label");
-      atomr_view_node_builder_set_string (label, ATOMR_VIEW_PROP_TEXT, row->text);
-      label_node = build_node (label);
-      atomr_view_node_builder_set_key (button, "remove");
-      atomr_view_node_builder_set_string (button, ATOMR_VIEW_PROP_ICON_NAME, "edit-delete-symbolic");
-      button_node = build_node (button);
-      atomr_view_node_builder_set_key (box, row->key);
-      atomr_view_node_builder_set_string (box, ATOMR_VIEW_PROP_ORIENTATION, "horizontal");
-      atomr_view_node_builder_add_child (box, label_node);
-      atomr_view_node_builder_add_child (box, button_node);
-      box_node = build_node (box);
-      atomr_view_node_builder_add_child (list, box_node);
+      atomr_view_node_builder_add_child (list, row);
     }
-  list_node = build_node (list);
-  atomr_view_node_builder_add_child (root, list_node);
-  root_node = build_node (root);
-  return atomr_view_scene_new (root_node);
+  return build_node (list);
+}
+
+/* A title, then the list of @rows. */
+static AtomrViewScene *
+list_scene (GArray *rows)
+{
+  g_autoptr(AtomrViewNode) list_node = list_node_of (rows);
+
+  return scene_of_list (list_node);
 }
 
 static void
@@ -255,6 +274,85 @@ test_row_events (GtkFixture    *fixture,
     g_assert_cmpstr (path, ==, "rows/r00002/remove");
   }
   g_assert_cmpstr (atomr_view_event_get_signal (event), ==, ATOMR_VIEW_SIGNAL_CLICKED);
+}
+
+static void
+render_list (GtkFixture    *fixture,
+             AtomrViewNode *list_node)
+{
+  g_autoptr(AtomrViewScene) scene = scene_of_list (list_node);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_fixture_render_scene (fixture, scene, &error));
+  g_assert_no_error (error);
+}
+
+/* A list edited from the last one (new_from_node()) shares its rows and
+ * their runs, which the backend passes over without looking at them; the
+ * rows that changed show their new nodes, in view or once scrolled to, and
+ * so do rows appended at the end. */
+static void
+test_rows_shared_with_the_last_list (GtkFixture    *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GArray) rows = make_rows (1000);
+  g_autoptr(AtomrViewNode) first = list_node_of (rows);
+  g_autoptr(AtomrViewNode) second = NULL;
+  g_autoptr(AtomrViewNode) third = NULL;
+  g_autoptr(AtomrViewNodeBuilder) edit = NULL;
+  GtkAdjustment *adjustment;
+  GListModel *model;
+  GtkWidget *label1;
+
+  render_list (fixture, first);
+  gtk_fixture_wait_painted (fixture);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r00001") != NULL, TEST_DEADLINE_MS);
+  label1 = gtk_fixture_widget (fixture, "rows/r00001/label");
+  model = G_LIST_MODEL (gtk_list_view_get_model (GTK_LIST_VIEW (list_view (fixture))));
+
+  /* Rows 1 (in view) and 700 (out of view) change; nothing moves. */
+  edit = atomr_view_node_builder_new_from_node (first);
+  {
+    Row one = { "r00001", "Row one, edited" };
+    Row seven_hundred = { "r00700", "Row 700, edited" };
+    g_autoptr(AtomrViewNode) one_node = row_node (&one);
+    g_autoptr(AtomrViewNode) seven_hundred_node = row_node (&seven_hundred);
+
+    atomr_view_node_builder_set_child (edit, 1, one_node);
+    atomr_view_node_builder_set_child (edit, 700, seven_hundred_node);
+  }
+  second = build_node (edit);
+  render_list (fixture, second);
+  g_assert_true (gtk_fixture_widget (fixture, "rows/r00001/label") == label1);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label1)), ==, "Row one, edited");
+  g_assert_null (row_text (fixture, "r00700"));
+
+  /* Scrolled to, row 700 gets widgets made from its newest node. */
+  gtk_fixture_wait_painted (fixture);
+  adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list_view (fixture)));
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) * 700.0 / 1000);
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r00700") != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (row_text (fixture, "r00700"), ==, "Row 700, edited");
+  g_assert_cmpstr (row_text (fixture, "r00701"), ==, "Row 701");
+
+  /* Then 100 rows come at the end of that list; the last is shown once scrolled to. */
+  for (guint i = 1000; i < 1100; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("r%05u", i);
+      g_autofree char *text = g_strdup_printf ("Row %u", i);
+      Row row = { key, text };
+      g_autoptr(AtomrViewNode) node = row_node (&row);
+
+      atomr_view_node_builder_add_child (edit, node);
+    }
+  third = build_node (edit);
+  render_list (fixture, third);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 1100);
+  g_assert_cmpstr (row_text (fixture, "r00700"), ==, "Row 700, edited");
+  gtk_fixture_wait_painted (fixture);
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment));
+  ATOMR_VIEW_TEST_WAIT_UNTIL (row_text (fixture, "r01099") != NULL, TEST_DEADLINE_MS);
+  g_assert_cmpstr (row_text (fixture, "r01099"), ==, "Row 1099");
 }
 
 /* Rows in view keep their widgets when a row above them goes or rows move
@@ -484,6 +582,7 @@ main (int   argc,
   GTK_TEST ("/AtomrViewGtk/List/ten-thousand-rows", test_ten_thousand_rows);
   GTK_TEST ("/AtomrViewGtk/List/row-events", test_row_events);
   GTK_TEST ("/AtomrViewGtk/List/rows-keep-widgets", test_rows_keep_widgets);
+  GTK_TEST ("/AtomrViewGtk/List/rows-shared-with-the-last-list", test_rows_shared_with_the_last_list);
   GTK_TEST ("/AtomrViewGtk/List/rows-take-over-widgets", test_rows_take_over_widgets);
   GTK_TEST ("/AtomrViewGtk/List/model-changes", test_model_changes);
 
