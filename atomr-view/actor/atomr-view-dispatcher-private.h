@@ -74,7 +74,11 @@ gboolean                   atomr_view_dispatcher_run_after_batch (GDestroyNotify
  * dispatcher's own, once that actor's turn ends (and the thread then sleeps
  * without spinning first); anywhere else at once. */
 void                       atomr_view_dispatcher_wake_ui        (GMainContext              *context);
+/* On the UI thread, before it applies scenes: yields the CPU once if a
+ * dispatcher thread that woke it has not slept since and was on this CPU. */
 void                       atomr_view_dispatcher_let_wakers_sleep (void);
+/* For tests: the dispatcher threads that woke the UI thread and have not
+ * slept since. */
 guint                      atomr_view_dispatcher_count_awake_wakers (void);
 
 G_END_DECLS

@@ -446,8 +446,6 @@ atomr_view_dispatcher_let_wakers_sleep (void)
 #endif
 }
 
-/* For tests: how many of our threads woke the UI thread and have not gone
- * to sleep since. */
 guint
 atomr_view_dispatcher_count_awake_wakers (void)
 {
