@@ -27,9 +27,8 @@ struct _AtomrViewDispatcherThread
   _Atomic int          quit;
   AtomrViewContext    *actor_context; /* reused for every actor run here */
   GArray              *after_batch;   /* AtomrViewAfterBatch, run when this run of actors ends */
-  gboolean             woke_ui;       /* an actor woke the UI thread since the thread last slept */
+  gboolean             woke_ui;       /* on its own thread: it woke the UI thread and has not slept since */
   GMainContext        *ui_to_wake;    /* a reference: woken when the running actor's turn ends */
-  gboolean             awake_waker;   /* it woke the UI thread and has not gone to sleep since */
   guint                index;
 };
 

@@ -81,13 +81,13 @@ next_cell (AtomrViewDispatcherThread *t)
   return atomr_view_mpsc_pop (&t->run_queue);
 }
 
-/* On @t's own thread, about to block. */
+/* On the thread that iterates @t's context, about to block. */
 static void
 waker_sleeps (AtomrViewDispatcherThread *t)
 {
-  if (!t->awake_waker)
+  if (!t->woke_ui)
     return;
-  t->awake_waker = FALSE;
+  t->woke_ui = FALSE;
   atomic_fetch_sub_explicit (&wakers_awake, 1, memory_order_relaxed);
 }
 
@@ -109,8 +109,7 @@ run_queue_prepare (GSource *source,
       atomic_store_explicit (&t->sleeping, 0, memory_order_relaxed);
       return TRUE;
     }
-  if (own_thread == t)
-    waker_sleeps (t);
+  waker_sleeps (t);
   return FALSE;
 }
 
@@ -155,9 +154,9 @@ wake_ui_now (AtomrViewDispatcherThread *t)
     return;
   if (own_thread == t)
     {
-      if (!t->awake_waker)
+      if (!t->woke_ui)
         atomic_fetch_add_explicit (&wakers_awake, 1, memory_order_relaxed);
-      t->awake_waker = TRUE;
+      t->woke_ui = TRUE;
 #ifdef HAVE_SCHED_GETCPU
       atomic_store_explicit (&last_waker_cpu, sched_getcpu (), memory_order_relaxed);
 #endif
@@ -249,7 +248,6 @@ dispatcher_thread_main (gpointer data)
                 break;
             }
         }
-      t->woke_ui = FALSE;
       g_main_context_iteration (t->context, TRUE);
     }
   waker_sleeps (t);
@@ -421,7 +419,6 @@ atomr_view_dispatcher_wake_ui (GMainContext *context)
       g_main_context_wakeup (context);
       return;
     }
-  t->woke_ui = TRUE;
   if (t->ui_to_wake == context)
     return;
   /* Another UI context still waiting (not one of ours) is woken now. */
