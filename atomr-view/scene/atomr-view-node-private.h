@@ -29,6 +29,7 @@ typedef struct
 typedef struct
 {
   gint               live;       /* nodes in the block not freed yet */
+  guint              pooled;     /* its size if cut by the template's pool, else 0: malloc's */
   AtomrViewTemplate *template;   /* what made the tree, a reference */
 } AtomrViewNodeBlock;
 

@@ -8,6 +8,7 @@
 #include "atomr-view-prop-value-private.h"
 #include "atomr-view-scene-limits.h"
 #include "atomr-view-scene-place-private.h"
+#include "atomr-view-template-private.h"
 #include "atomr-view-vocabulary-private.h"
 
 /**
@@ -548,10 +549,7 @@ atomr_view_node_unref (AtomrViewNode *self)
   if (self->block == NULL)
     g_free (self);
   else if (g_atomic_int_dec_and_test (&self->block->live))
-    {
-      atomr_view_template_unref (self->block->template);
-      g_free (self->block);
-    }
+    atomr_view_template_free_block (self->block);
 }
 
 /**

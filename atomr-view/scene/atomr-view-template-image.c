@@ -153,6 +153,8 @@ atomr_view_template_make_from_image (AtomrViewTemplate   *self,
 {
   gsize key_size = key != NULL ? strlen (key) + 1 : 0;
   gsize size = self->image_size + key_size;
+  AtomrViewNodeBlock *block;
+  guint pooled;
   AtomrViewNode *root;
   char *base;
   char *tail;
@@ -160,8 +162,11 @@ atomr_view_template_make_from_image (AtomrViewTemplate   *self,
   for (guint i = 0; i < self->n_slots; i++)
     if (fill[i].text != NULL)
       size += strlen (fill[i].text) + 1;
-  base = g_malloc (size);
+  block = atomr_view_template_alloc_block (self, size);
+  pooled = block->pooled;
+  base = (char *) block;
   memcpy (base, self->image, self->image_size);
+  block->pooled = pooled;   /* the image's header has none */
   for (guint i = 0; i < self->n_relocations; i++)
     {
       gpointer pointer;

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: LGPL-2.1-or-later */
 #pragma once
 
+#include "atomr-view-block-pool-private.h"
 #include "atomr-view-node-private.h"
 #include "atomr-view-template.h"
 
@@ -57,6 +58,7 @@ struct _AtomrViewTemplate
   AtomrViewNode         **shared;         /* the sample's nodes it holds: the same */
   guint                   n_shared;
   gsize                  *slot_props;     /* per slot: the offset of its prop in the image */
+  AtomrViewBlockPool      pool;           /* the blocks of trees that died, for the next */
 };
 
 /* Lays out the image of @self's trees, once its parts and slots are known. */
@@ -65,5 +67,13 @@ void           atomr_view_template_make_image      (AtomrViewTemplate   *self);
 AtomrViewNode *atomr_view_template_make_from_image (AtomrViewTemplate   *self,
                                                     const char          *key,
                                                     const AtomrViewProp *fill);
+
+/* Memory for a tree's block of @size bytes: its header's size class is set,
+ * the rest is the caller's to fill. */
+AtomrViewNodeBlock *atomr_view_template_alloc_block (AtomrViewTemplate  *self,
+                                                     gsize               size);
+/* The last node of @block died: the memory goes back to the template's
+ * pool, and the tree's reference on the template is dropped. */
+void                atomr_view_template_free_block  (AtomrViewNodeBlock *block);
 
 G_END_DECLS

@@ -89,7 +89,40 @@ template_free (AtomrViewTemplate *self)
   g_free (self->shared);
   g_free (self->slot_props);
   g_clear_pointer (&self->sample, atomr_view_node_unref);
+  atomr_view_block_pool_clear (&self->pool);
   g_free (self);
+}
+
+AtomrViewNodeBlock *
+atomr_view_template_alloc_block (AtomrViewTemplate *self,
+                                 gsize              size)
+{
+  AtomrViewNodeBlock *block;
+
+  if (size > ATOMR_VIEW_BLOCK_POOL_MAX_BLOCK)
+    {
+      block = g_malloc (size);
+      block->pooled = 0;
+    }
+  else
+    {
+      block = atomr_view_block_pool_take (&self->pool, size);
+      block->pooled = (guint) size;
+    }
+  return block;
+}
+
+void
+atomr_view_template_free_block (AtomrViewNodeBlock *block)
+{
+  AtomrViewTemplate *template = block->template;
+
+  /* Given back while the tree's reference keeps the pool alive. */
+  if (block->pooled > 0)
+    atomr_view_block_pool_give (&template->pool, block, block->pooled);
+  else
+    g_free (block);
+  atomr_view_template_unref (template);
 }
 
 /* -- making a template ---------------------------------------------------------- */
@@ -323,6 +356,7 @@ atomr_view_template_new (AtomrViewNode      *sample,
 
   self = g_new0 (AtomrViewTemplate, 1);
   atomr_view_ref_count_init (&self->ref_count);
+  atomr_view_block_pool_init (&self->pool);
   self->sample = atomr_view_node_ref (sample);
   self->slots = g_new0 (AtomrViewTemplateSlot, g_strv_length ((char **) slots) + 1);
   for (; slots[self->n_slots] != NULL; self->n_slots++)
@@ -625,7 +659,7 @@ make_made (AtomrViewTemplate   *self,
   for (guint i = 0; i < self->n_slots; i++)
     if (fill[i].text != NULL)
       size += strlen (fill[i].text) + 1;
-  block = g_malloc (size);
+  block = atomr_view_template_alloc_block (self, size);
   cursor = (char *) (block + 1);
   block->live = (gint) self->n_parts;
   block->template = atomr_view_template_ref (self);

@@ -2,6 +2,7 @@
 #include <math.h>
 
 #include "atomr-view-node-private.h"
+#include "atomr-view-template-private.h"
 #include "test-utils.h"
 
 static AtomrViewNode *
@@ -647,6 +648,105 @@ test_shared_between_threads (void)
     }
 }
 
+static gpointer
+unref_rows_thread (gpointer data)
+{
+  g_ptr_array_unref (data);
+  return NULL;
+}
+
+/* @n rows "0".."n-1" with label @label; a slot left out where @label is NULL. */
+static GPtrArray *
+make_numbered_rows (AtomrViewTemplate *template,
+                    guint              n,
+                    const char        *label)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) atomr_view_node_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", i);
+      GVariant *values[] = { g_variant_new_string (id), label != NULL ? g_variant_new_string (label) : NULL };
+
+      g_ptr_array_add (rows, atomr_view_template_make (template, id, values, 2, NULL));
+    }
+  return rows;
+}
+
+static gpointer
+extent_of (gpointer node)
+{
+  return (gpointer) ((guintptr) node & ~(guintptr) (ATOMR_VIEW_BLOCK_POOL_EXTENT - 1));
+}
+
+/* A list cleared and made again: the trees that died lend their memory to
+ * the next ones, whichever thread dropped them, and the new trees are
+ * whole. */
+static void
+test_dead_trees_memory_reused (void)
+{
+  static const char * const slots[] = { "0/text", "1/text", NULL };
+  const char *labels[] = { "label", NULL };   /* the image, then node by node */
+  g_autoptr(AtomrViewNode) button = delete_button ();
+  g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+  g_autoptr(AtomrViewTemplate) template = template_or_fail (sample, slots);
+
+  for (guint l = 0; l < G_N_ELEMENTS (labels); l++)
+    for (guint on_thread = 0; on_thread < 2; on_thread++)
+      {
+        g_autoptr(GHashTable) dead = g_hash_table_new (NULL, NULL);
+        GPtrArray *rows = make_numbered_rows (template, 200, labels[l]);
+        g_autoptr(GPtrArray) again = NULL;
+        guint reused = 0;
+
+        for (guint i = 0; i < rows->len; i++)
+          g_hash_table_add (dead, extent_of (g_ptr_array_index (rows, i)));
+        if (on_thread)
+          g_thread_join (g_thread_new ("drop", unref_rows_thread, rows));
+        else
+          g_ptr_array_unref (rows);
+
+        again = make_numbered_rows (template, 200, labels[l]);
+        for (guint i = 0; i < again->len; i++)
+          {
+            g_autofree char *id = g_strdup_printf ("%u", i);
+            g_autoptr(AtomrViewNode) expected = built_row (id, id, labels[l] != NULL ? labels[l] : "", FALSE, button);
+
+            reused += g_hash_table_contains (dead, extent_of (g_ptr_array_index (again, i)));
+            g_assert_true (atomr_view_node_equal (g_ptr_array_index (again, i), expected));
+            g_assert_true (atomr_view_node_get_template (g_ptr_array_index (again, i)) == template);
+          }
+        g_assert_cmpuint (reused, ==, again->len);
+      }
+}
+
+/* A tree used after it died is still caught by AddressSanitizer, though its
+ * memory is kept for the next tree. */
+static void
+test_dead_tree_still_poisoned (void)
+{
+#if defined(__SANITIZE_ADDRESS__)
+  if (g_test_subprocess ())
+    {
+      static const char * const slots[] = { "0/text", "1/text", NULL };
+      g_autoptr(AtomrViewNode) button = delete_button ();
+      g_autoptr(AtomrViewNode) sample = built_row (NULL, "", "", FALSE, button);
+      g_autoptr(AtomrViewTemplate) template = template_or_fail (sample, slots);
+      GPtrArray *rows = make_numbered_rows (template, 1, "label");
+      AtomrViewNode *row = g_ptr_array_index (rows, 0);
+
+      g_ptr_array_unref (rows);
+      g_print ("%u\n", atomr_view_node_get_n_children (row));
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_failed ();
+  g_test_trap_assert_stderr ("*use-after-poison*");
+#else
+  g_test_skip ("only an AddressSanitizer build can tell a dead tree was used");
+#endif
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +763,8 @@ main (int   argc,
   g_test_add_func ("/AtomrView/Template/values-kept-and-normalised", test_values_kept_and_normalised);
   g_test_add_func ("/AtomrView/Template/wide-nodes", test_wide_nodes);
   g_test_add_func ("/AtomrView/Template/shared-between-threads", test_shared_between_threads);
+  g_test_add_func ("/AtomrView/Template/dead-trees-memory-reused", test_dead_trees_memory_reused);
+  g_test_add_func ("/AtomrView/Template/dead-tree-still-poisoned", test_dead_tree_still_poisoned);
 
   return g_test_run ();
 }
