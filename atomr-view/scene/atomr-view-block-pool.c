@@ -45,11 +45,10 @@ extent_free (AtomrViewBlockExtent *extent)
   g_aligned_free (extent);
 }
 
-/* An extent with nothing cut; under the lock. */
+/* An extent with nothing cut; under the lock. Its header is never poisoned. */
 static AtomrViewBlockExtent *
 extent_reset (AtomrViewBlockExtent *extent)
 {
-  UNPOISON (extent, HEADER_SIZE);
   extent->used = HEADER_SIZE;
   extent->live = 0;
   extent->next = NULL;
